@@ -1,0 +1,158 @@
+package dev.accessconsole.authz.impl;
+
+import dev.accessconsole.authz.api.AccessContext;
+import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.PermissionScope;
+import dev.accessconsole.authz.api.RequestCredentials;
+import dev.accessconsole.authz.api.UserRef;
+import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.api.WorkspaceStanding;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.policy.Decision;
+import dev.accessconsole.authz.spi.AccessLookup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Establishes who calls, in which organization and workspace, and decides permissions with {@link AccessPolicy}.
+ * The interceptor calls {@link #authorize}; code that learns its workspace only after loading something (an API
+ * key's workspace, say) calls it directly.
+ */
+@ApplicationScoped
+public class AccessGuard {
+
+    /** Token groups that mark platform credentials, which never act as organization members. */
+    static final Set<String> SERVICE_GROUPS = Set.of("support", "gateway");
+
+    @Inject
+    CallerTokens tokens;
+
+    @Inject
+    RequestCredentials credentials;
+
+    @Inject
+    AccessLookup lookup;
+
+    @Inject
+    AccessContext context;
+
+    /**
+     * Requires the permissions (any one of them, or all when {@code all}) in the organization of the request and,
+     * for workspace-level ones, in {@code workspaceId} (null: the Default workspace).
+     *
+     * @return the caller's standing, also kept in {@link AccessContext} for the rest of the request
+     */
+    public MemberStanding authorize(List<Permission> permissions, boolean all, String workspaceId) {
+        if (permissions.isEmpty()) {
+            throw new IllegalArgumentException("at least one permission is required");
+        }
+        boolean needsWorkspace = permissions.stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE);
+        String requestedWorkspace = needsWorkspace ? workspaceId : null;
+        MemberStanding standing = resolveStanding(requestedWorkspace);
+
+        Decision refusal = null;
+        for (Permission permission : permissions) {
+            Decision decision = decide(standing, permission, requestedWorkspace);
+            if (decision.outcome() == Decision.Outcome.NOT_VISIBLE) {
+                throw new AccessDeniedException.NotVisible("workspace");
+            }
+            if (decision.granted() && !all) {
+                refusal = null;
+                break;
+            }
+            if (!decision.granted() && refusal == null) {
+                refusal = decision;
+                if (all) {
+                    break;
+                }
+            }
+        }
+        if (refusal != null) {
+            throw new AccessDeniedException.MissingPermission(refusal.permission().value(), String.join("; ", refusal.reasons()));
+        }
+        remember(standing);
+        return standing;
+    }
+
+    /** The standing of the caller in the organization of the request, without deciding any permission. */
+    public MemberStanding resolveStanding(String workspaceId) {
+        Optional<JsonWebToken> token = tokens.current();
+        MemberStanding standing;
+        if (token.isPresent()) {
+            JsonWebToken jwt = token.get();
+            if (jwt.getGroups() != null && jwt.getGroups().stream().anyMatch(SERVICE_GROUPS::contains)) {
+                throw new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
+                        "platform support and gateway credentials cannot act as organization members");
+            }
+            UserRef user = new UserRef(jwt.getIssuer(), jwt.getSubject());
+            String organizationId = organizationOf(jwt, user);
+            standing = lookup.memberStanding(user, organizationId, workspaceId)
+                    .orElseThrow(() -> new AccessDeniedException.NotVisible("organization"));
+        } else {
+            String apiKey = requestValue(true);
+            if (apiKey == null) {
+                throw new AccessDeniedException.Unauthenticated();
+            }
+            standing = lookup.adminKeyStanding(apiKey, workspaceId).orElseThrow(AccessDeniedException.Unauthenticated::new);
+            String named = requestValue(false);
+            if (named != null && !named.equals(standing.organizationId())) {
+                throw new AccessDeniedException.NotVisible("organization");
+            }
+        }
+        if (workspaceId != null && standing.workspace() == null) {
+            throw new AccessDeniedException.NotVisible("workspace");
+        }
+        return standing;
+    }
+
+    /** Decides one permission for a standing; a null workspace means the Default workspace. */
+    public static Decision decide(MemberStanding standing, Permission permission, String workspaceId) {
+        if (permission.scope() == PermissionScope.ORGANIZATION) {
+            return AccessPolicy.decideOrganization(standing.orgRole(), permission);
+        }
+        WorkspaceStanding workspace = workspaceId == null ? null : standing.workspace();
+        WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
+        return AccessPolicy.decideWorkspace(standing.orgRole(), kind, workspace == null ? null : workspace.explicitRole(), permission);
+    }
+
+    private String organizationOf(JsonWebToken jwt, UserRef user) {
+        Object claim = jwt.getClaim("org_id");
+        if (claim != null && !claim.toString().isBlank()) {
+            return claim.toString().replace("\"", "");
+        }
+        String named = requestValue(false);
+        if (named != null) {
+            return named;
+        }
+        List<String> organizations = lookup.organizationsOf(user, 2);
+        if (organizations.size() == 1) {
+            return organizations.get(0);
+        }
+        throw new AccessDeniedException.OrganizationUnresolved();
+    }
+
+    private String requestValue(boolean apiKey) {
+        try {
+            String value = apiKey ? credentials.apiKey() : credentials.organizationId();
+            return value == null || value.isBlank() ? null : value.trim();
+        } catch (ContextNotActiveException noRequest) {
+            return null;
+        }
+    }
+
+    private void remember(MemberStanding standing) {
+        try {
+            context.establish(standing);
+        } catch (ContextNotActiveException noRequest) {
+            // outside a request there is nobody to tell; the decision itself has been made
+        }
+    }
+}

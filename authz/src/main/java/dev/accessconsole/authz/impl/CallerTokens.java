@@ -1,0 +1,50 @@
+package dev.accessconsole.authz.impl;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.Principal;
+import java.util.Optional;
+
+/**
+ * The verified bearer token of the current call, if any. MicroProfile JWT hands an anonymous request a token with
+ * no name; that counts as no token. Deployments without MP-JWT fall back to the container's caller principal.
+ */
+@ApplicationScoped
+public class CallerTokens {
+
+    @Inject
+    Instance<JsonWebToken> jsonWebToken;
+
+    @Inject
+    Instance<Principal> principal;
+
+    public Optional<JsonWebToken> current() {
+        JsonWebToken token = null;
+        try {
+            if (jsonWebToken.isResolvable()) {
+                token = jsonWebToken.get();
+            }
+        } catch (RuntimeException notAvailableHere) {
+            token = null;
+        }
+        if (token == null || token.getName() == null) {
+            token = fromPrincipal();
+        }
+        if (token == null || token.getName() == null || token.getSubject() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(token);
+    }
+
+    private JsonWebToken fromPrincipal() {
+        try {
+            Principal caller = principal.isResolvable() ? principal.get() : null;
+            return caller instanceof JsonWebToken jwt ? jwt : null;
+        } catch (RuntimeException notAvailableHere) {
+            return null;
+        }
+    }
+}

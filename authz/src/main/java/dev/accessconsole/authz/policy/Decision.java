@@ -1,0 +1,35 @@
+package dev.accessconsole.authz.policy;
+
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.WorkspaceRole;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer of {@link AccessPolicy} for one permission: the outcome, the effective workspace role it was
+ * decided with (for workspace permissions) and the chain of reasons, in words an admin can read.
+ */
+public record Decision(Outcome outcome, Permission permission, WorkspaceRole effectiveWorkspaceRole, List<String> reasons) {
+
+    public enum Outcome {
+        /** The permission is held. */
+        GRANTED,
+        /** The caller may see the resource but lacks the permission: 403. */
+        MISSING_PERMISSION,
+        /** The caller may not see the workspace at all: 404. */
+        NOT_VISIBLE
+    }
+
+    public Decision {
+        reasons = List.copyOf(reasons);
+    }
+
+    public boolean granted() {
+        return outcome == Outcome.GRANTED;
+    }
+
+    public Optional<WorkspaceRole> effectiveRole() {
+        return Optional.ofNullable(effectiveWorkspaceRole);
+    }
+}
