@@ -1,0 +1,119 @@
+package dev.accessconsole.domain.application;
+
+import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.domain.model.AuditLog;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Invite;
+import dev.accessconsole.domain.model.InviteRepository;
+import dev.accessconsole.domain.model.Organization;
+import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.OrganizationRepository;
+import dev.accessconsole.domain.model.Page;
+import dev.accessconsole.domain.model.PageRequest;
+import dev.accessconsole.domain.model.Time;
+import dev.accessconsole.domain.model.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/** Invites: create, list, read, delete, and acceptance by the person whose verified email they name. */
+@ApplicationScoped
+public class InviteService {
+
+    @Inject
+    InviteRepository invites;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    AuditLog audit;
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
+
+    @Transactional
+    public Invite create(Actor actor, String organizationId, String email, OrgRole role) {
+        String address = Names.email(email);
+        if (role == OrgRole.ADMIN && actor.isAdminApiKey()) {
+            throw DomainException.invalid("admin_role_not_assignable", "Admin API keys cannot invite admins.");
+        }
+        Organization organization = organizations.find(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
+        Instant now = Time.now();
+        boolean alreadyMember = em.createQuery("select count(m) from OrganizationMember m join m.user u"
+                        + " where m.organization.id = :org and u.email = :email", Long.class)
+                .setParameter("org", organizationId).setParameter("email", address).getSingleResult() > 0;
+        if (alreadyMember) {
+            throw DomainException.invalid("already_member", "A member with this email already belongs to the organization.");
+        }
+        if (invites.hasPendingInvite(organizationId, address, now)) {
+            throw DomainException.invalid("invite_already_exists", "A pending invite for this email already exists.");
+        }
+        Invite invite = new Invite(organization, address, role, actor.id(), now);
+        invites.add(invite);
+        audit.record(organizationId, actor, "invite.create", "invite", invite.id(),
+                Json.createObjectBuilder().add("email", address).add("role", role.value()).build().toString());
+        return invite;
+    }
+
+    @Transactional
+    public Page<Invite> list(String organizationId, PageRequest page) {
+        return invites.list(organizationId, page);
+    }
+
+    @Transactional
+    public Invite get(String organizationId, String inviteId) {
+        return invites.find(organizationId, inviteId).orElseThrow(() -> DomainException.notFound("invite"));
+    }
+
+    @Transactional
+    public Invite delete(Actor actor, String organizationId, String inviteId) {
+        Invite invite = get(organizationId, inviteId);
+        Invite.Status status = invite.status(Time.now());
+        if (status == Invite.Status.ACCEPTED) {
+            throw DomainException.invalid("invite_already_accepted", "An accepted invite cannot be deleted.");
+        }
+        if (status != Invite.Status.DELETED) {
+            invite.delete();
+            audit.record(organizationId, actor, "invite.delete", "invite", inviteId, null);
+        }
+        return invite;
+    }
+
+    /**
+     * Accepts an invite for the signed-in user. The invite row is locked, so the same invite accepted twice at once
+     * yields one membership. Someone other than the invitee learns nothing: 404.
+     */
+    @Transactional
+    public OrganizationMember accept(UserAccount user, boolean emailVerified, String inviteId) {
+        Invite invite = invites.findForAcceptance(inviteId)
+                .filter(i -> i.email().equals(user.email()))
+                .orElseThrow(() -> DomainException.notFound("invite"));
+        if (!emailVerified) {
+            throw DomainException.permission("email_not_verified", "Your email address must be verified to accept an invite.");
+        }
+        Instant now = Time.now();
+        switch (invite.status(now)) {
+            case ACCEPTED -> throw DomainException.invalid("invite_already_accepted", "This invite has already been accepted.");
+            case EXPIRED -> throw DomainException.invalid("invite_expired", "This invite has expired.");
+            case DELETED -> throw DomainException.invalid("invite_deleted", "This invite has been deleted.");
+            case PENDING -> { }
+        }
+        String organizationId = invite.organization().id();
+        if (organizations.member(organizationId, user.id()).isPresent()) {
+            throw DomainException.invalid("already_member", "You are already a member of this organization.");
+        }
+        OrganizationMember member = new OrganizationMember(invite.organization(), user, invite.role(), now);
+        organizations.addMember(member);
+        invite.accept(now);
+        audit.record(organizationId, Actor.user(user.id()), "invite.accept", "invite", inviteId,
+                Json.createObjectBuilder().add("role", invite.role().value()).build().toString());
+        return member;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.accessconsole.domain.application;
+
+import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.domain.model.AuditLog;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.OrganizationRepository;
+import dev.accessconsole.domain.model.Page;
+import dev.accessconsole.domain.model.PageRequest;
+import dev.accessconsole.domain.model.UserAccount;
+import dev.accessconsole.domain.model.WorkspaceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/**
+ * Organization members: list, read, change role, remove. Keeps the invariants of roles.md under concurrency:
+ * every change that could remove an admin first locks the organization row, so two admins demoting each other at
+ * once are serialized and the second finds the last admin.
+ */
+@ApplicationScoped
+public class MemberService {
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Page<OrganizationMember> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
+        return organizations.members(organizationId, email == null ? null : UserAccount.normalizeEmail(email), roles, page);
+    }
+
+    @Transactional
+    public OrganizationMember get(String organizationId, String userId) {
+        return organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("user"));
+    }
+
+    @Transactional
+    public OrganizationMember changeRole(Actor actor, String organizationId, String userId, OrgRole newRole) {
+        if (newRole == OrgRole.ADMIN && actor.isAdminApiKey()) {
+            throw DomainException.invalid("admin_role_not_assignable", "Admin API keys cannot assign the admin role.");
+        }
+        if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
+            throw DomainException.invalid("cannot_change_own_role", "You cannot change your own role.");
+        }
+        lockAndRecheckActor(actor, organizationId);
+        OrganizationMember member = get(organizationId, userId);
+        OrgRole before = member.role();
+        if (before == newRole) {
+            return member;
+        }
+        if (before == OrgRole.ADMIN) {
+            requireAnotherAdmin(organizationId);
+        }
+        member.changeRole(newRole);
+        audit.record(organizationId, actor, "member.role_change", "user", userId, Json.createObjectBuilder()
+                .add("before", before.value()).add("after", newRole.value()).build().toString());
+        return member;
+    }
+
+    @Transactional
+    public void remove(Actor actor, String organizationId, String userId) {
+        lockAndRecheckActor(actor, organizationId);
+        OrganizationMember member = get(organizationId, userId);
+        if (member.role() == OrgRole.ADMIN) {
+            if (actor.isAdminApiKey()) {
+                throw DomainException.invalid("admin_not_removable", "Admin API keys cannot remove admins.");
+            }
+            requireAnotherAdmin(organizationId);
+        }
+        int workspaceMemberships = workspaces.removeMembershipsOf(organizationId, userId);
+        organizations.removeMember(member);
+        audit.record(organizationId, actor, "member.remove", "user", userId, Json.createObjectBuilder()
+                .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships).build().toString());
+    }
+
+    /**
+     * Locks the organization row, then checks again, under the lock, that a signed-in actor is still an admin: the
+     * guard decided before the lock, and a concurrent demotion may have landed since.
+     */
+    private void lockAndRecheckActor(Actor actor, String organizationId) {
+        organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
+        if (!actor.isAdminApiKey()) {
+            boolean stillAdmin = organizations.member(organizationId, actor.id()).map(m -> m.role() == OrgRole.ADMIN).orElse(false);
+            if (!stillAdmin) {
+                throw DomainException.permission("missing_permission", "Missing permission 'members:manage': your role changed while this request ran.");
+            }
+        }
+    }
+
+    private void requireAnotherAdmin(String organizationId) {
+        if (organizations.countMembersWithRole(organizationId, OrgRole.ADMIN) <= 1) {
+            throw DomainException.invalid("cannot_remove_last_member", "An organization must keep at least one admin.");
+        }
+    }
+}

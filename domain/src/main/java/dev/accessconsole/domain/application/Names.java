@@ -1,0 +1,36 @@
+package dev.accessconsole.domain.application;
+
+import dev.accessconsole.domain.model.DomainException;
+
+import java.util.regex.Pattern;
+
+/** Checks for names and emails in requests, with the API's error codes. */
+final class Names {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    private Names() {
+    }
+
+    static String require(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid("invalid_" + field, field + " is required and cannot be blank.");
+        }
+        String trimmed = value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
+            throw DomainException.invalid("invalid_" + field, field + " must be at most " + maxLength + " characters.");
+        }
+        if (CONTROL.matcher(trimmed).find()) {
+            throw DomainException.invalid("invalid_" + field, field + " cannot contain control characters.");
+        }
+        return trimmed;
+    }
+
+    static String email(String value) {
+        if (value == null || value.length() > 320 || !EMAIL.matcher(value.strip()).matches()) {
+            throw DomainException.invalid("invalid_email", "email must be a valid email address.");
+        }
+        return value.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.accessconsole.domain.infrastructure.persistence;
+
+import dev.accessconsole.domain.model.UserAccount;
+import dev.accessconsole.domain.model.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaUserRepository implements UserRepository {
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
+
+    @Override
+    public void add(UserAccount user) {
+        em.persist(user);
+    }
+
+    @Override
+    public Optional<UserAccount> find(String userId) {
+        return Optional.ofNullable(em.find(UserAccount.class, userId));
+    }
+
+    @Override
+    public Optional<UserAccount> findByIdentity(String issuer, String subject) {
+        return em.createQuery("select u from UserAccount u where u.issuer = :iss and u.subject = :sub", UserAccount.class)
+                .setParameter("iss", issuer)
+                .setParameter("sub", subject)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.accessconsole.domain.model;
+
+import jakarta.persistence.TypedQuery;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Applies a {@link PageRequest} to a JPQL query over ids that sort by creation time. The query text must end with
+ * a where clause into which the cursor condition can be appended; {@code idPath} names the id expression.
+ */
+public final class Cursor {
+
+    private Cursor() {
+    }
+
+    /** The query text with the cursor condition and the order added. */
+    public static String jpql(String base, String idPath, PageRequest page) {
+        StringBuilder text = new StringBuilder(base);
+        if (page.afterId() != null) {
+            text.append(" and ").append(idPath).append(" > :cursor");
+        } else if (page.beforeId() != null) {
+            text.append(" and ").append(idPath).append(" < :cursor");
+        }
+        text.append(" order by ").append(idPath).append(page.beforeId() != null ? " desc" : " asc");
+        return text.toString();
+    }
+
+    /** Runs a query built with {@link #jpql}, fetching one extra row to learn whether there is more. */
+    public static <T> Page<T> fetch(TypedQuery<T> query, PageRequest page) {
+        if (page.afterId() != null) {
+            query.setParameter("cursor", page.afterId());
+        } else if (page.beforeId() != null) {
+            query.setParameter("cursor", page.beforeId());
+        }
+        List<T> rows = new ArrayList<>(query.setMaxResults(page.limit() + 1).getResultList());
+        boolean hasMore = rows.size() > page.limit();
+        if (hasMore) {
+            rows.remove(rows.size() - 1);
+        }
+        if (page.beforeId() != null) {
+            Collections.reverse(rows);
+        }
+        return new Page<>(rows, hasMore);
+    }
+
+    public static <T> String firstId(Page<T> page, Function<T, String> id) {
+        return page.data().isEmpty() ? null : id.apply(page.data().get(0));
+    }
+
+    public static <T> String lastId(Page<T> page, Function<T, String> id) {
+        return page.data().isEmpty() ? null : id.apply(page.data().get(page.data().size() - 1));
+    }
+}

@@ -1,0 +1,17 @@
+package dev.accessconsole.domain.model;
+
+import java.util.Optional;
+
+public interface InviteRepository {
+
+    void add(Invite invite);
+
+    Optional<Invite> find(String organizationId, String inviteId);
+
+    /** Finds an invite in any organization and locks it: an invite is accepted once. */
+    Optional<Invite> findForAcceptance(String inviteId);
+
+    boolean hasPendingInvite(String organizationId, String email, java.time.Instant now);
+
+    Page<Invite> list(String organizationId, PageRequest page);
+}

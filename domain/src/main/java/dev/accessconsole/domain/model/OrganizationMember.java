@@ -1,0 +1,71 @@
+package dev.accessconsole.domain.model;
+
+import dev.accessconsole.authz.api.OrgRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A user's membership in an organization, with the org role. */
+@Entity
+@Table(name = "organization_members")
+public class OrganizationMember {
+
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "organization_id")
+    private Organization organization;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    private UserAccount user;
+
+    @Column(nullable = false, length = 32)
+    private String role;
+
+    @Column(name = "added_at", nullable = false)
+    private Instant addedAt;
+
+    protected OrganizationMember() {
+    }
+
+    public OrganizationMember(Organization organization, UserAccount user, OrgRole role, Instant now) {
+        this.id = Ids.member();
+        this.organization = organization;
+        this.user = user;
+        this.role = role.value();
+        this.addedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Organization organization() {
+        return organization;
+    }
+
+    public UserAccount user() {
+        return user;
+    }
+
+    public OrgRole role() {
+        return OrgRole.fromValue(role).orElseThrow();
+    }
+
+    public void changeRole(OrgRole newRole) {
+        this.role = newRole.value();
+    }
+
+    public Instant addedAt() {
+        return addedAt;
+    }
+}

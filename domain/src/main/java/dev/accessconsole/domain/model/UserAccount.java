@@ -1,0 +1,84 @@
+package dev.accessconsole.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** A person, created on their first authenticated call and known by token issuer and subject. */
+@Entity
+@Table(name = "users")
+public class UserAccount {
+
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @Column(nullable = false, length = 512)
+    private String issuer;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(length = 320)
+    private String email;
+
+    @Column
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+    }
+
+    public UserAccount(String issuer, String subject, String email, String name, Instant now) {
+        this.id = Ids.user();
+        this.issuer = issuer;
+        this.subject = subject;
+        this.createdAt = now;
+        updateProfile(email, name);
+    }
+
+    /** Keeps the profile in step with what the identity provider says now. Returns true when something changed. */
+    public boolean updateProfile(String email, String name) {
+        String normalizedEmail = normalizeEmail(email);
+        String newName = name == null || name.isBlank() ? this.name : name;
+        boolean changed = !java.util.Objects.equals(this.email, normalizedEmail) || !java.util.Objects.equals(this.name, newName);
+        this.email = normalizedEmail;
+        this.name = newName;
+        return changed;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    /** The display name; the email when the identity provider gave none. */
+    public String name() {
+        return name != null ? name : email;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

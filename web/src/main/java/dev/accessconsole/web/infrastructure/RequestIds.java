@@ -1,0 +1,52 @@
+package dev.accessconsole.web.infrastructure;
+
+import dev.accessconsole.domain.model.Ids;
+import dev.accessconsole.domain.model.RequestCorrelation;
+import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Gives every request an id, sent back in the {@code request-id} header and named in error bodies and audit events.
+ * Runs on error dispatches too, so that the mechanism's 401 carries one.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+public class RequestIds extends HttpFilter {
+
+    static final String ATTRIBUTE = "dev.accessconsole.request-id";
+    public static final String HEADER = "request-id";
+
+    @Inject
+    RequestCorrelation correlation;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        String requestId = of(request);
+        if (!response.containsHeader(HEADER)) {
+            response.setHeader(HEADER, requestId);
+        }
+        correlation.requestId(requestId);
+        chain.doFilter(request, response);
+    }
+
+    /** The id of this request, created on first use. */
+    public static String of(HttpServletRequest request) {
+        if (request == null) {
+            return null;
+        }
+        Object existing = request.getAttribute(ATTRIBUTE);
+        if (existing != null) {
+            return existing.toString();
+        }
+        String created = "req_" + Ids.next();
+        request.setAttribute(ATTRIBUTE, created);
+        return created;
+    }
+}

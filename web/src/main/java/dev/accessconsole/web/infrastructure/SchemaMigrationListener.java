@@ -1,0 +1,20 @@
+package dev.accessconsole.web.infrastructure;
+
+import dev.accessconsole.domain.application.DatabaseMigrations;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/** Migrates the schema while the application deploys, before the first request can reach it. */
+@WebListener
+public class SchemaMigrationListener implements ServletContextListener {
+
+    @Inject
+    DatabaseMigrations migrations;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        migrations.migrate();
+    }
+}

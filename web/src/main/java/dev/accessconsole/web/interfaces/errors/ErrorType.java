@@ -1,0 +1,39 @@
+package dev.accessconsole.web.interfaces.errors;
+
+/** The error types of the Anthropic API and their HTTP statuses. */
+public enum ErrorType {
+    INVALID_REQUEST("invalid_request_error", 400),
+    AUTHENTICATION("authentication_error", 401),
+    PERMISSION("permission_error", 403),
+    NOT_FOUND("not_found_error", 404),
+    CONFLICT("conflict_error", 409),
+    REQUEST_TOO_LARGE("request_too_large", 413),
+    RATE_LIMIT("rate_limit_error", 429),
+    API("api_error", 500);
+
+    private final String wireName;
+    private final int status;
+
+    ErrorType(String wireName, int status) {
+        this.wireName = wireName;
+        this.status = status;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The type for an HTTP status we did not raise ourselves (405, 406, 415 are invalid requests too). */
+    public static ErrorType forStatus(int status) {
+        for (ErrorType type : values()) {
+            if (type.status == status) {
+                return type;
+            }
+        }
+        return status >= 500 ? API : INVALID_REQUEST;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.accessconsole.web.interfaces.errors;
+
+import dev.accessconsole.web.infrastructure.RequestIds;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything else. A body that does not parse is the client's fault (400); the rest is ours (500), logged with the
+ * request id and answered without a stack trace.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof ProcessingException) {
+                return ErrorResponses.of(request, ErrorType.INVALID_REQUEST,
+                        "The request body is not valid JSON of the expected shape.", "invalid_json");
+            }
+        }
+        return logged(request, failure);
+    }
+
+    static Response logged(HttpServletRequest request, Throwable failure) {
+        LOG.log(Level.SEVERE, "Unexpected failure serving request " + RequestIds.of(request), failure);
+        return ErrorResponses.of(request, ErrorType.API, "An unexpected error occurred; quote the request id when reporting it.", "internal_error");
+    }
+}

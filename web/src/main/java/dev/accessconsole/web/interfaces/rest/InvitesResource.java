@@ -1,0 +1,69 @@
+package dev.accessconsole.web.interfaces.rest;
+
+import dev.accessconsole.authz.api.AccessContext;
+import dev.accessconsole.authz.api.Permissions;
+import dev.accessconsole.authz.api.RequiresPermission;
+import dev.accessconsole.domain.application.InviteService;
+import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.domain.model.Time;
+import dev.accessconsole.web.interfaces.rest.json.DeletedJson;
+import dev.accessconsole.web.interfaces.rest.json.InviteJson;
+import dev.accessconsole.web.interfaces.rest.json.ListJson;
+import dev.accessconsole.web.interfaces.rest.json.Requests;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+
+/** The Admin API's organization invites. */
+@Path("/organizations/invites")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequiresPermission(Permissions.MEMBERS_MANAGE)
+public class InvitesResource {
+
+    @Inject
+    InviteService invites;
+
+    @Inject
+    AccessContext access;
+
+    @POST
+    public InviteJson createInvite(Requests.CreateInvite body) {
+        Requests.CreateInvite request = Params.body(body);
+        return InviteJson.of(invites.create(Actor.of(access.standing()), access.organizationId(), request.email(),
+                Params.orgRole(request.role())), Time.now());
+    }
+
+    @GET
+    public ListJson<InviteJson> listInvites(@QueryParam("limit") String limit,
+                                            @QueryParam("after_id") String afterId,
+                                            @QueryParam("before_id") String beforeId) {
+        Instant now = Time.now();
+        var page = invites.list(access.organizationId(), Params.page(limit, afterId, beforeId)).map(i -> InviteJson.of(i, now));
+        return ListJson.of(page, InviteJson::id);
+    }
+
+    @GET
+    @Path("/{invite_id}")
+    public InviteJson getInvite(@PathParam("invite_id") String inviteId) {
+        return InviteJson.of(invites.get(access.organizationId(), inviteId), Time.now());
+    }
+
+    @DELETE
+    @Path("/{invite_id}")
+    public DeletedJson deleteInvite(@PathParam("invite_id") String inviteId) {
+        invites.delete(Actor.of(access.standing()), access.organizationId(), inviteId);
+        return new DeletedJson(inviteId, "invite_deleted");
+    }
+}

@@ -1,0 +1,81 @@
+package dev.accessconsole.web.interfaces.rest;
+
+import dev.accessconsole.authz.api.AccessContext;
+import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
+import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.Permissions;
+import dev.accessconsole.authz.api.RequiresPermission;
+import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.impl.AccessGuard;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.policy.EffectiveRole;
+import dev.accessconsole.domain.application.OrganizationService;
+import dev.accessconsole.web.infrastructure.CurrentUser;
+import dev.accessconsole.web.interfaces.rest.json.OrganizationJson;
+import dev.accessconsole.web.interfaces.rest.json.Requests;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Creating an organization, reading the current one, and the caller's own permissions in it. */
+@Path("/organizations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganizationsResource {
+
+    public record PermissionsJson(String organizationId, String principalType, String principalId, String organizationRole,
+                                  String workspaceId, String workspaceRole, List<String> permissions) {
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    AccessContext access;
+
+    @Inject
+    AccessGuard guard;
+
+    /** Any signed-in person may create an organization; they become its admin and its primary billing email. */
+    @POST
+    @AnyAuthenticatedCaller
+    public OrganizationJson create(Requests.CreateOrganization body) {
+        return OrganizationJson.of(organizations.create(currentUser.require(), Params.body(body).name()));
+    }
+
+    @GET
+    @Path("/me")
+    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    public OrganizationJson current() {
+        return OrganizationJson.of(organizations.get(access.organizationId()));
+    }
+
+    /** The caller's effective permissions in the organization, and in one workspace when {@code workspace_id} is given. */
+    @GET
+    @Path("/me/permissions")
+    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    public PermissionsJson myPermissions(@QueryParam("workspace_id") String workspaceId) {
+        String workspace = Params.blankToNull(workspaceId);
+        MemberStanding standing = workspace == null ? access.standing() : guard.resolveStanding(workspace);
+        WorkspaceKind kind = standing.workspace() == null ? WorkspaceKind.DEFAULT : standing.workspace().kind();
+        var explicit = standing.workspace() == null ? null : standing.workspace().explicitRole();
+        EffectiveRole effective = AccessPolicy.effectiveWorkspaceRole(standing.orgRole(), kind, explicit);
+        List<String> permissions = AccessPolicy.permissionsIn(standing.orgRole(), kind, explicit).stream().map(Permission::value).toList();
+        return new PermissionsJson(standing.organizationId(), standing.isAdminApiKey() ? "admin_api_key" : "user",
+                standing.principalId(), standing.orgRole().value(),
+                workspace, effective.role() == null ? null : effective.role().value(), permissions);
+    }
+}

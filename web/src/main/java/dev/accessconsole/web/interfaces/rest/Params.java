@@ -1,0 +1,60 @@
+package dev.accessconsole.web.interfaces.rest;
+
+import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.PageRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses query parameters and bodies by hand, so that every bad value is a clear 400 rather than JAX-RS' 404. */
+final class Params {
+
+    private Params() {
+    }
+
+    static PageRequest page(String limit, String afterId, String beforeId) {
+        int size = PageRequest.DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException notANumber) {
+                throw DomainException.invalid("invalid_limit", "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ".");
+            }
+        }
+        return new PageRequest(blankToNull(afterId), blankToNull(beforeId), size);
+    }
+
+    static <T> T body(T body) {
+        if (body == null) {
+            throw DomainException.invalid("missing_body", "A JSON body is required.");
+        }
+        return body;
+    }
+
+    static OrgRole orgRole(String value) {
+        if (value == null) {
+            throw DomainException.invalid("invalid_role", "role is required: one of user, claude_code_user, developer, billing, admin.");
+        }
+        return OrgRole.fromValue(value).orElseThrow(() -> DomainException.invalid("invalid_role",
+                "role must be one of user, claude_code_user, developer, billing, admin."));
+    }
+
+    static List<OrgRole> orgRoles(List<String> values) {
+        List<OrgRole> roles = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        roles.add(orgRole(part.trim()));
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.accessconsole.web.interfaces.rest.json;
+
+import dev.accessconsole.domain.model.Cursor;
+import dev.accessconsole.domain.model.Page;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** A cursor-paginated list: {@code {"data":[…],"has_more":…,"first_id":…,"last_id":…}}. */
+public record ListJson<T>(List<T> data, boolean hasMore, String firstId, String lastId) {
+
+    public static <T> ListJson<T> of(Page<T> page, Function<T, String> id) {
+        return new ListJson<>(page.data(), page.hasMore(), Cursor.firstId(page, id), Cursor.lastId(page, id));
+    }
+}
