@@ -113,6 +113,20 @@ public class AccessGuard {
         return standing;
     }
 
+    /**
+     * The workspace of a resource, for permissions decided there; an unknown resource is not found. The caller must
+     * still be authenticated first, so that an anonymous probe learns nothing about which ids exist.
+     */
+    public String workspaceOf(String resourceType, String resourceId) {
+        if (tokens.current().isEmpty() && requestValue(true) == null) {
+            throw new AccessDeniedException.Unauthenticated();
+        }
+        if (resourceId == null || resourceId.isBlank()) {
+            throw new AccessDeniedException.NotVisible(resourceType);
+        }
+        return lookup.workspaceOf(resourceType, resourceId).orElseThrow(() -> new AccessDeniedException.NotVisible(resourceType));
+    }
+
     /** Decides one permission for a standing; a null workspace means the Default workspace. */
     public static Decision decide(MemberStanding standing, Permission permission, String workspaceId) {
         if (permission.scope() == PermissionScope.ORGANIZATION) {

@@ -3,6 +3,8 @@ package dev.accessconsole.authz.impl;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.WorkspaceId;
+import dev.accessconsole.authz.api.WorkspaceOf;
+import dev.accessconsole.authz.api.WorkspaceScoped;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -65,13 +67,20 @@ public class RequiresPermissionInterceptor {
                 .toList();
     }
 
-    private static String workspaceArgument(Method method, Object[] arguments) {
+    /** The workspace the call names: a {@link WorkspaceId} argument, or the workspace of a {@link WorkspaceOf} resource. */
+    private String workspaceArgument(Method method, Object[] arguments) {
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             for (Annotation annotation : annotations[i]) {
+                Object value = arguments[i];
                 if (annotation instanceof WorkspaceId) {
-                    Object value = arguments[i];
+                    if (value instanceof WorkspaceScoped scoped) {
+                        return scoped.workspaceId();
+                    }
                     return value == null ? null : value.toString();
+                }
+                if (annotation instanceof WorkspaceOf of) {
+                    return guard.workspaceOf(of.value(), value == null ? null : value.toString());
                 }
             }
         }

@@ -21,6 +21,13 @@ public interface AccessLookup {
     /** The standing of an active Admin API key given by its secret; empty when unknown, revoked or malformed. */
     Optional<MemberStanding> adminKeyStanding(String secret, String workspaceId);
 
+    /**
+     * The id of the workspace a resource lives in (the Default workspace's own id for resources there), whatever the
+     * organization; empty when there is no such resource. The guard then checks the workspace is in the caller's
+     * organization.
+     */
+    Optional<String> workspaceOf(String resourceType, String resourceId);
+
     /** Up to {@code limit} ids of the organizations the user belongs to (to default to the only one). */
     List<String> organizationsOf(UserRef user, int limit);
 }

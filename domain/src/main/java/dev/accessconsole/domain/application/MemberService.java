@@ -13,6 +13,8 @@ import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -33,6 +35,9 @@ public class MemberService {
 
     @Inject
     AuditLog audit;
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
 
     @Transactional
     public Page<OrganizationMember> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
@@ -73,14 +78,21 @@ public class MemberService {
         OrganizationMember member = get(organizationId, userId);
         if (member.role() == OrgRole.ADMIN) {
             if (actor.isAdminApiKey()) {
-                throw DomainException.invalid("admin_not_removable", "Admin API keys cannot remove admins.");
+                throw DomainException.permission("admin_not_removable", "Admin API keys cannot remove admins.");
             }
             requireAnotherAdmin(organizationId);
         }
         int workspaceMemberships = workspaces.removeMembershipsOf(organizationId, userId);
+        // keys bound to the member (Claude Code) stop with the membership; workspace keys they created stay
+        int boundKeys = em.createQuery("update ApiKey k set k.status = 'archived' where k.organizationId = :org"
+                        + " and k.boundUserId = :user and k.status <> 'archived'")
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
+                .executeUpdate();
         organizations.removeMember(member);
         audit.record(organizationId, actor, "member.remove", "user", userId, Json.createObjectBuilder()
-                .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships).build().toString());
+                .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships)
+                .add("bound_api_keys_archived", boundKeys).build().toString());
     }
 
     /**

@@ -31,7 +31,7 @@ public class AuditEvent {
     @Column(name = "target_type", length = 32)
     private String targetType;
 
-    @Column(name = "target_id", length = 64)
+    @Column(name = "target_id", length = 128)
     private String targetId;
 
     @Column(nullable = false, length = 16)

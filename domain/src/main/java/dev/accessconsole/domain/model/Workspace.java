@@ -29,6 +29,10 @@ public class Workspace {
     @JoinColumn(name = "organization_id")
     private Organization organization;
 
+    /** The organization's id without loading it (read-only view of the join column). */
+    @Column(name = "organization_id", insertable = false, updatable = false)
+    private String organizationId;
+
     @Column(nullable = false)
     private String name;
 
@@ -51,6 +55,7 @@ public class Workspace {
     public Workspace(Organization organization, String name, WorkspaceKind kind, String displayColor, Instant now) {
         this.id = Ids.workspace();
         this.organization = organization;
+        this.organizationId = organization.id();
         this.name = name;
         this.kind = kind;
         this.displayColor = displayColor;
@@ -63,6 +68,10 @@ public class Workspace {
 
     public Organization organization() {
         return organization;
+    }
+
+    public String organizationId() {
+        return organizationId;
     }
 
     public String name() {

@@ -23,7 +23,12 @@ public class CredentialsFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        credentials.apiKey(request.getHeaderString(API_KEY_HEADER));
+        String apiKey = request.getHeaderString(API_KEY_HEADER);
+        // keys that arrived as "Authorization: Bearer sk-ant-…" were moved here by the server's Undertow filter
+        if (apiKey != null && apiKey.startsWith("Bearer ")) {
+            apiKey = apiKey.substring("Bearer ".length()).trim();
+        }
+        credentials.apiKey(apiKey);
         credentials.organizationId(request.getHeaderString(ORGANIZATION_HEADER));
     }
 }

@@ -8,6 +8,7 @@ import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.spi.AccessLookup;
+import dev.accessconsole.domain.model.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -55,8 +56,26 @@ public class JpaAccessLookup implements AccessLookup {
 
     @Override
     public Optional<MemberStanding> adminKeyStanding(String secret, String workspaceId) {
-        // Admin API keys arrive with the Admin API issue; until then no key is valid.
-        return Optional.empty();
+        if (secret == null || !secret.startsWith(Secrets.ADMIN_KEY_PREFIX) || secret.length() > 256) {
+            return Optional.empty();
+        }
+        return em.createQuery("select k.id, k.organizationId, w.id, w.kind, w.archivedAt from AdminApiKey k"
+                        + " left join Workspace w on w.id = :ws and w.organization.id = k.organizationId"
+                        + " where k.secretHash = :hash and k.status = 'active'", Object[].class)
+                .setParameter("ws", workspaceId == null ? "" : workspaceId)
+                .setParameter("hash", Secrets.hash(secret))
+                .getResultStream().findFirst()
+                .map(row -> new MemberStanding((String) row[1], PrincipalKind.ADMIN_API_KEY, (String) row[0], OrgRole.ADMIN,
+                        workspace(row[2], row[3], row[4], null)));
+    }
+
+    @Override
+    public Optional<String> workspaceOf(String resourceType, String resourceId) {
+        String jpql = switch (resourceType) {
+            case "api_key" -> "select k.workspace.id from ApiKey k where k.id = :id";
+            default -> throw new IllegalArgumentException("unknown resource type " + resourceType);
+        };
+        return em.createQuery(jpql, String.class).setParameter("id", resourceId).getResultStream().findFirst();
     }
 
     @Override

@@ -1,12 +1,21 @@
 package dev.accessconsole.domain.infrastructure.persistence;
 
+import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.domain.model.Cursor;
+import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.Page;
+import dev.accessconsole.domain.model.PageRequest;
 import dev.accessconsole.domain.model.Workspace;
+import dev.accessconsole.domain.model.WorkspaceMember;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -30,10 +39,93 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public Optional<Workspace> defaultWorkspace(String organizationId) {
-        return em.createQuery("select w from Workspace w where w.organization.id = :org and w.kind = :kind", Workspace.class)
+        return ofKind(organizationId, WorkspaceKind.DEFAULT);
+    }
+
+    @Override
+    public Optional<Workspace> claudeCodeWorkspace(String organizationId) {
+        return ofKind(organizationId, WorkspaceKind.CLAUDE_CODE);
+    }
+
+    private Optional<Workspace> ofKind(String organizationId, WorkspaceKind kind) {
+        return em.createQuery("select w from Workspace w where w.organization.id = :org and w.kind = :kind order by w.id", Workspace.class)
                 .setParameter("org", organizationId)
-                .setParameter("kind", WorkspaceKind.DEFAULT)
+                .setParameter("kind", kind)
+                .setMaxResults(1)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public long countActiveStandard(String organizationId) {
+        return em.createQuery("select count(w) from Workspace w where w.organization.id = :org and w.kind = :kind and w.archivedAt is null", Long.class)
+                .setParameter("org", organizationId)
+                .setParameter("kind", WorkspaceKind.STANDARD)
+                .getSingleResult();
+    }
+
+    @Override
+    public Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, PageRequest page) {
+        StringBuilder base = new StringBuilder("select w from Workspace w where w.organization.id = :org");
+        if (!includeArchived) {
+            base.append(" and w.archivedAt is null");
+        }
+        if (!includeDefault) {
+            base.append(" and w.kind <> :defaultKind");
+        }
+        boolean byMembership = false;
+        if (standing.orgRole() == OrgRole.BILLING) {
+            // billing sees every workspace by implication, except the Claude Code one
+            base.append(" and w.kind <> :claudeCode");
+        } else if (standing.orgRole() != OrgRole.ADMIN) {
+            base.append(" and (w.kind = :defaultKind or exists (select 1 from WorkspaceMember wm where wm.workspace = w and wm.user.id = :user))");
+            byMembership = true;
+        }
+        String jpql = Cursor.jpql(base.toString(), "w.id", page);
+        TypedQuery<Workspace> query = em.createQuery(jpql, Workspace.class).setParameter("org", standing.organizationId());
+        if (!includeDefault || byMembership) {
+            query.setParameter("defaultKind", WorkspaceKind.DEFAULT);
+        }
+        if (standing.orgRole() == OrgRole.BILLING) {
+            query.setParameter("claudeCode", WorkspaceKind.CLAUDE_CODE);
+        }
+        if (byMembership) {
+            query.setParameter("user", standing.principalId());
+        }
+        return Cursor.fetch(query, page);
+    }
+
+    @Override
+    public Optional<WorkspaceMember> explicitMember(String workspaceId, String userId) {
+        return em.createQuery("select wm from WorkspaceMember wm where wm.workspace.id = :ws and wm.user.id = :user", WorkspaceMember.class)
+                .setParameter("ws", workspaceId)
+                .setParameter("user", userId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public void addMember(WorkspaceMember member) {
+        em.persist(member);
+    }
+
+    @Override
+    public void removeMember(WorkspaceMember member) {
+        em.remove(member);
+    }
+
+    @Override
+    public Page<MemberRow> members(Workspace workspace, PageRequest page) {
+        StringBuilder base = new StringBuilder("select m, wm from OrganizationMember m join fetch m.user u"
+                + " left join WorkspaceMember wm on wm.workspace.id = :ws and wm.user = u"
+                + " where m.organization.id = :org");
+        switch (workspace.kind()) {
+            case DEFAULT -> { }
+            case STANDARD -> base.append(" and (wm.id is not null or m.role in ('admin', 'billing'))");
+            case CLAUDE_CODE -> base.append(" and m.role <> 'billing' and (wm.id is not null or m.role = 'admin')");
+        }
+        TypedQuery<Object[]> query = em.createQuery(Cursor.jpql(base.toString(), "u.id", page), Object[].class)
+                .setParameter("ws", workspace.id())
+                .setParameter("org", workspace.organization().id());
+        return Cursor.fetch(query, page).map(row -> new MemberRow((OrganizationMember) row[0], (WorkspaceMember) row[1]));
     }
 
     @Override
@@ -43,5 +135,13 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
                 .setParameter("user", userId)
                 .setParameter("org", organizationId)
                 .executeUpdate();
+    }
+
+    @Override
+    public List<String> explicitWorkspaceIds(String userId, String organizationId) {
+        return em.createQuery("select wm.workspace.id from WorkspaceMember wm where wm.user.id = :user and wm.workspace.organization.id = :org", String.class)
+                .setParameter("user", userId)
+                .setParameter("org", organizationId)
+                .getResultList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.accessconsole.web.interfaces.rest;
 
 import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.WorkspaceRole;
 import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.PageRequest;
 
@@ -52,6 +53,22 @@ final class Params {
             }
         }
         return roles;
+    }
+
+    static WorkspaceRole workspaceRole(String value) {
+        return WorkspaceRole.fromValue(value == null ? "" : value).orElseThrow(() -> DomainException.invalid("invalid_workspace_role",
+                "workspace_role must be one of workspace_user, workspace_developer, workspace_admin."));
+    }
+
+    static boolean flag(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw DomainException.invalid("invalid_" + name, name + " must be true or false.");
+        };
     }
 
     static String blankToNull(String value) {

@@ -1,0 +1,66 @@
+package dev.accessconsole.domain.application;
+
+import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.domain.model.AdminApiKey;
+import dev.accessconsole.domain.model.AuditLog;
+import dev.accessconsole.domain.model.Cursor;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Page;
+import dev.accessconsole.domain.model.PageRequest;
+import dev.accessconsole.domain.model.Time;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** Admin API keys: created, listed and revoked by signed-in admins only (never by another Admin API key). */
+@ApplicationScoped
+public class AdminKeyService {
+
+    @Inject
+    AuditLog audit;
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
+
+    @Transactional
+    public AdminApiKey.Created create(Actor actor, String organizationId, String name) {
+        requireUser(actor);
+        String cleanName = Names.require("name", name, ApiKeyService.MAX_NAME_LENGTH);
+        AdminApiKey.Created created = AdminApiKey.create(organizationId, cleanName, actor.id(), Time.now());
+        em.persist(created.key());
+        audit.record(organizationId, actor, "admin_api_key.create", "admin_api_key", created.key().id(),
+                Json.createObjectBuilder().add("name", cleanName).build().toString());
+        return created;
+    }
+
+    @Transactional
+    public Page<AdminApiKey> list(Actor actor, String organizationId, PageRequest page) {
+        requireUser(actor);
+        String jpql = Cursor.jpql("select k from AdminApiKey k where k.organizationId = :org", "k.id", page);
+        return Cursor.fetch(em.createQuery(jpql, AdminApiKey.class).setParameter("org", organizationId), page);
+    }
+
+    @Transactional
+    public AdminApiKey revoke(Actor actor, String organizationId, String keyId) {
+        requireUser(actor);
+        AdminApiKey key = em.createQuery("select k from AdminApiKey k where k.id = :id and k.organizationId = :org", AdminApiKey.class)
+                .setParameter("id", keyId)
+                .setParameter("org", organizationId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> DomainException.notFound("Admin API key"));
+        if (key.revokedAt() == null) {
+            key.revoke(Time.now());
+            audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId, null);
+        }
+        return key;
+    }
+
+    private static void requireUser(Actor actor) {
+        if (actor.isAdminApiKey()) {
+            throw DomainException.permission("admin_api_key_not_allowed", "Admin API keys are managed by signed-in admins only.");
+        }
+    }
+}

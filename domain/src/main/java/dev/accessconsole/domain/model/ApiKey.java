@@ -1,0 +1,122 @@
+package dev.accessconsole.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/** An API key of a workspace. Its secret is shown once, at creation; only the hash is kept. */
+@Entity
+@Table(name = "api_keys")
+public class ApiKey {
+
+    public enum Status {
+        ACTIVE, INACTIVE, ARCHIVED;
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static java.util.Optional<Status> fromValue(String value) {
+            for (Status status : values()) {
+                if (status.value().equals(value)) {
+                    return java.util.Optional.of(status);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @Column(name = "organization_id", nullable = false, length = 36)
+    private String organizationId;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "workspace_id")
+    private Workspace workspace;
+
+    @Column(nullable = false, length = 500)
+    private String name;
+
+    @Column(name = "secret_hash", nullable = false, length = 64)
+    private String secretHash;
+
+    @Column(name = "partial_key_hint", nullable = false, length = 64)
+    private String partialKeyHint;
+
+    @Column(nullable = false, length = 16)
+    private String status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by_id", nullable = false, length = 40)
+    private String createdById;
+
+    @Column(name = "created_by_type", nullable = false, length = 16)
+    private String createdByType;
+
+    @Column(name = "bound_user_id", length = 40)
+    private String boundUserId;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    protected ApiKey() {
+    }
+
+    /** Creates a key and returns it with its one-time secret. */
+    public static Created create(Workspace workspace, String name, Actor creator, String boundUserId, Instant now) {
+        String secret = Secrets.newSecret(Secrets.API_KEY_PREFIX);
+        ApiKey key = new ApiKey();
+        key.id = "apikey_" + Ids.next();
+        key.organizationId = workspace.organizationId();
+        key.workspace = workspace;
+        key.name = name;
+        key.secretHash = Secrets.hash(secret);
+        key.partialKeyHint = Secrets.hint(Secrets.API_KEY_PREFIX, secret);
+        key.status = Status.ACTIVE.value();
+        key.createdAt = now;
+        key.createdById = creator.id();
+        key.createdByType = creator.isAdminApiKey() ? "api_key" : "user";
+        key.boundUserId = boundUserId;
+        return new Created(key, secret);
+    }
+
+    /** A key together with the secret that exists only in the creating response. */
+    public record Created(ApiKey key, String secret) {
+        @Override
+        public String toString() {
+            return "Created[" + key.id + "]";
+        }
+    }
+
+    public String id() { return id; }
+    public String organizationId() { return organizationId; }
+    public Workspace workspace() { return workspace; }
+    public String name() { return name; }
+    public String partialKeyHint() { return partialKeyHint; }
+    public Status status() { return Status.fromValue(status).orElseThrow(); }
+    public Instant createdAt() { return createdAt; }
+    public String createdById() { return createdById; }
+    public String createdByType() { return createdByType; }
+    public String boundUserId() { return boundUserId; }
+    public Instant expiresAt() { return expiresAt; }
+
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public void changeStatus(Status newStatus) {
+        this.status = newStatus.value();
+    }
+}

@@ -1,0 +1,221 @@
+package dev.accessconsole.it;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.organization.OrganizationInfo;
+import com.anthropic.models.organization.apikeys.ApiKey;
+import com.anthropic.models.organization.apikeys.ApiKeyListParams;
+import com.anthropic.models.organization.apikeys.ApiKeyUpdateParams;
+import com.anthropic.models.organization.invites.InviteCreateParams;
+import com.anthropic.models.organization.invites.OrganizationInvite;
+import com.anthropic.models.organization.users.OrganizationUser;
+import com.anthropic.models.organization.users.UserListParams;
+import com.anthropic.models.organization.users.UserUpdateParams;
+import com.anthropic.models.organization.workspaces.NoBillingWorkspaceRole;
+import com.anthropic.models.organization.workspaces.Workspace;
+import com.anthropic.models.organization.workspaces.WorkspaceCreateParams;
+import com.anthropic.models.organization.workspaces.WorkspaceListParams;
+import com.anthropic.models.organization.workspaces.WorkspaceMember;
+import com.anthropic.models.organization.workspaces.WorkspaceRole;
+import com.anthropic.models.organization.workspaces.WorkspaceUpdateParams;
+import com.anthropic.models.organization.workspaces.members.MemberAddParams;
+import com.anthropic.models.organization.workspaces.members.MemberListParams;
+import com.anthropic.models.organization.workspaces.members.MemberRemoveParams;
+import com.anthropic.models.organization.workspaces.members.MemberRetrieveParams;
+import com.anthropic.models.organization.workspaces.members.MemberUpdateParams;
+import dev.accessconsole.it.Api.Person;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Wire compatibility: the official Anthropic Java client, pointed at this server with an Admin API key and with
+ * response validation on, drives the Admin API end to end.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiClientIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.realEar();
+    }
+
+    private Person admin;
+    private String orgId;
+    private AnthropicClient client;
+
+    @BeforeEach
+    void organizationWithAnAdminApiKey() {
+        admin = Api.newPerson("client-admin");
+        orgId = Orgs.create(admin, "Client Co");
+        String secret = admin.request("POST", "/v1/organizations/admin_keys").json("{\"name\":\"automation\"}").send().json().getString("secret");
+        client = AnthropicOkHttpClient.builder()
+                .baseUrl(Api.BASE.toString())
+                .apiKey(secret)
+                .responseValidation(true)
+                .maxRetries(0)
+                .build();
+    }
+
+    @Test
+    void organizationInfo() {
+        OrganizationInfo info = client.organization().retrieve();
+        assertThat(info.id()).isEqualTo(orgId);
+        assertThat(info.name()).isEqualTo("Client Co");
+    }
+
+    @Test
+    void usersListGetUpdateRemoveWithTheAutoPager() {
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            people.add(Orgs.join(orgId, admin, "user", "paged-" + i));
+        }
+        List<String> seen = new ArrayList<>();
+        client.organization().users().list(UserListParams.builder().limit(2).build()).autoPager().forEach(u -> seen.add(u.id()));
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates().isSorted();
+
+        String bobId = people.get(0).userId();
+        OrganizationUser bob = client.organization().users().retrieve(bobId);
+        assertThat(bob.email()).isEqualTo(people.get(0).email());
+        assertThat(bob.role().asString()).isEqualTo("user");
+
+        OrganizationUser promoted = client.organization().users().update(UserUpdateParams.builder()
+                .userId(bobId).role(UserUpdateParams.Role.DEVELOPER).build());
+        assertThat(promoted.role().asString()).isEqualTo("developer");
+
+        List<String> developers = new ArrayList<>();
+        client.organization().users().list(UserListParams.builder().addRole("developer").build()).autoPager().forEach(u -> developers.add(u.id()));
+        assertThat(developers).containsExactly(bobId);
+
+        assertThat(client.organization().users().remove(bobId).id()).isEqualTo(bobId);
+        assertThatThrownBy(() -> client.organization().users().retrieve(bobId))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void invitesCreateListGetDelete() {
+        OrganizationInvite invite = client.organization().invites().create(InviteCreateParams.builder()
+                .email("new.hire@example.com").role(InviteCreateParams.Role.DEVELOPER).build());
+        assertThat(invite.status().asString()).isEqualTo("pending");
+        assertThat(invite.expiresAt()).isEqualTo(invite.invitedAt().plusDays(21));
+
+        List<String> listed = new ArrayList<>();
+        client.organization().invites().list().autoPager().forEach(i -> listed.add(i.id()));
+        assertThat(listed).contains(invite.id());
+        assertThat(client.organization().invites().retrieve(invite.id()).email()).isEqualTo("new.hire@example.com");
+
+        assertThat(client.organization().invites().delete(invite.id()).id()).isEqualTo(invite.id());
+        assertThat(client.organization().invites().retrieve(invite.id()).status().asString()).isEqualTo("deleted");
+    }
+
+    @Test
+    void workspacesCreateListGetUpdateArchive() {
+        Workspace created = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Research").build());
+        assertThat(created.id()).startsWith("wrkspc_");
+        assertThat(created.archivedAt()).isEmpty();
+
+        for (int i = 0; i < 3; i++) {
+            client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Team " + i).build());
+        }
+        List<String> names = new ArrayList<>();
+        client.organization().workspaces().list(WorkspaceListParams.builder().limit(2).build()).autoPager().forEach(w -> names.add(w.name()));
+        assertThat(names).containsExactly("Research", "Team 0", "Team 1", "Team 2");
+
+        List<String> withDefault = new ArrayList<>();
+        client.organization().workspaces().list(WorkspaceListParams.builder().includeDefault(true).build()).autoPager().forEach(w -> withDefault.add(w.name()));
+        assertThat(withDefault).contains("Default");
+
+        Workspace renamed = client.organization().workspaces().update(WorkspaceUpdateParams.builder().workspaceId(created.id()).name("Research Lab").build());
+        assertThat(renamed.name()).isEqualTo("Research Lab");
+        assertThat(client.organization().workspaces().retrieve(created.id()).name()).isEqualTo("Research Lab");
+
+        Workspace archived = client.organization().workspaces().archive(created.id());
+        assertThat(archived.archivedAt()).isPresent();
+        List<String> active = new ArrayList<>();
+        client.organization().workspaces().list().autoPager().forEach(w -> active.add(w.id()));
+        assertThat(active).doesNotContain(created.id());
+        List<String> all = new ArrayList<>();
+        client.organization().workspaces().list(WorkspaceListParams.builder().includeArchived(true).build()).autoPager().forEach(w -> all.add(w.id()));
+        assertThat(all).contains(created.id());
+    }
+
+    @Test
+    void workspaceMembersAddListGetUpdateRemove() {
+        Workspace workspace = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Members").build());
+        Person carol = Orgs.join(orgId, admin, "user", "carol");
+        String carolId = carol.userId();
+
+        WorkspaceMember added = client.organization().workspaces().members().add(workspace.id(), MemberAddParams.builder()
+                .userId(carolId).workspaceRole(NoBillingWorkspaceRole.WORKSPACE_DEVELOPER).build());
+        assertThat(added.workspaceRole().asString()).isEqualTo("workspace_developer");
+
+        List<WorkspaceMember> members = new ArrayList<>();
+        client.organization().workspaces().members().list(workspace.id(), MemberListParams.builder().limit(1).build())
+                .autoPager().forEach(members::add);
+        // the org admin appears by implication, carol explicitly
+        assertThat(members).extracting(m -> m.userId() + "=" + m.workspaceRole().asString())
+                .containsExactlyInAnyOrder(admin.userId() + "=workspace_admin", carolId + "=workspace_developer");
+
+        WorkspaceMember fetched = client.organization().workspaces().members().retrieve(carolId,
+                MemberRetrieveParams.builder().workspaceId(workspace.id()).build());
+        assertThat(fetched.workspaceRole().asString()).isEqualTo("workspace_developer");
+
+        WorkspaceMember updated = client.organization().workspaces().members().update(carolId, MemberUpdateParams.builder()
+                .workspaceId(workspace.id()).workspaceRole(WorkspaceRole.WORKSPACE_ADMIN).build());
+        assertThat(updated.workspaceRole().asString()).isEqualTo("workspace_admin");
+
+        assertThat(client.organization().workspaces().members().remove(carolId, MemberRemoveParams.builder()
+                .workspaceId(workspace.id()).build()).userId()).isEqualTo(carolId);
+        assertThatThrownBy(() -> client.organization().workspaces().members().retrieve(carolId,
+                MemberRetrieveParams.builder().workspaceId(workspace.id()).build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void apiKeysListGetUpdate() {
+        Workspace workspace = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Keys").build());
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(admin.request("POST", "/v1/organizations/api_keys")
+                    .json("{\"name\":\"key " + i + "\",\"workspace_id\":\"" + workspace.id() + "\"}").send().json().getString("id"));
+        }
+        String defaultKey = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"default key\"}").send().json().getString("id");
+
+        List<ApiKey> listed = new ArrayList<>();
+        client.organization().apiKeys().list(ApiKeyListParams.builder().limit(2).build()).autoPager().forEach(listed::add);
+        assertThat(listed).extracting(ApiKey::id).containsAll(created).contains(defaultKey);
+        ApiKey inDefault = listed.stream().filter(k -> k.id().equals(defaultKey)).findFirst().orElseThrow();
+        assertThat(inDefault.scope().isOrganization()).isTrue();
+        ApiKey inWorkspaceKey = listed.stream().filter(k -> k.id().equals(created.get(0))).findFirst().orElseThrow();
+        assertThat(inWorkspaceKey.scope().asWorkspace().workspaceId()).isEqualTo(workspace.id());
+
+        List<String> inWorkspace = new ArrayList<>();
+        client.organization().apiKeys().list(ApiKeyListParams.builder().workspaceId(workspace.id()).build()).autoPager().forEach(k -> inWorkspace.add(k.id()));
+        assertThat(inWorkspace).containsExactlyElementsOf(created);
+
+        ApiKey fetched = client.organization().apiKeys().retrieve(created.get(0));
+        assertThat(fetched.name()).isEqualTo("key 0");
+        assertThat(fetched.partialKeyHint()).hasValueSatisfying(hint -> assertThat(hint).startsWith("sk-ant-api03-").contains("..."));
+
+        ApiKey updated = client.organization().apiKeys().update(ApiKeyUpdateParams.builder()
+                .apiKeyId(created.get(0)).name("renamed").status(ApiKeyUpdateParams.Status.INACTIVE).build());
+        assertThat(updated.name()).isEqualTo("renamed");
+        assertThat(updated.status().asString()).isEqualTo("inactive");
+
+        List<String> inactive = new ArrayList<>();
+        client.organization().apiKeys().list(ApiKeyListParams.builder().status(ApiKeyListParams.Status.INACTIVE).build()).autoPager().forEach(k -> inactive.add(k.id()));
+        assertThat(inactive).containsExactly(created.get(0));
+    }
+}
