@@ -5,6 +5,7 @@ import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.domain.application.AdminKeyService;
 import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.web.interfaces.rest.json.AdminKeyCreatedJson;
 import dev.accessconsole.web.interfaces.rest.json.AdminKeyJson;
 import dev.accessconsole.web.interfaces.rest.json.ListJson;
 import dev.accessconsole.web.interfaces.rest.json.Requests;
@@ -34,8 +35,8 @@ public class AdminKeysResource {
     AccessContext access;
 
     @POST
-    public AdminKeyJson createAdminKey(Requests.CreateAdminKey body) {
-        return AdminKeyJson.created(adminKeys.create(Actor.of(access.standing()), access.organizationId(), Params.body(body).name()));
+    public AdminKeyCreatedJson createAdminKey(Requests.CreateAdminKey body) {
+        return AdminKeyCreatedJson.of(adminKeys.create(Actor.of(access.standing()), access.organizationId(), Params.body(body).name()));
     }
 
     @GET
