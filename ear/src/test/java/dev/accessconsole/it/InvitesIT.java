@@ -89,6 +89,12 @@ class InvitesIT {
         assertThat(late.status()).isEqualTo(400);
         assertThat(late.errorCode()).isEqualTo("invite_deleted");
 
+        var deletedOnes = admin.request("GET", "/v1/organizations/invites?status=deleted").send().json().getJsonArray("data");
+        assertThat(deletedOnes).hasSize(1);
+        assertThat(deletedOnes.getJsonObject(0).getString("id")).isEqualTo(inviteId);
+        assertThat(admin.request("GET", "/v1/organizations/invites?status=pending").send().json().getJsonArray("data")).isEmpty();
+        assertThat(admin.request("GET", "/v1/organizations/invites?status=bogus").send().status()).isEqualTo(400);
+
         Person frank = Api.newPerson("frank");
         String second = invite(admin, orgId, frank.email(), "user");
         long now = Instant.now().getEpochSecond();

@@ -63,8 +63,8 @@ public class InviteService {
     }
 
     @Transactional
-    public Page<Invite> list(String organizationId, PageRequest page) {
-        return invites.list(organizationId, page);
+    public Page<Invite> list(String organizationId, Invite.Status status, String email, PageRequest page) {
+        return invites.list(organizationId, status, email == null ? null : UserAccount.normalizeEmail(email), Time.now(), page);
     }
 
     @Transactional

@@ -65,8 +65,8 @@ public class WorkspaceService {
     }
 
     @Transactional
-    public Page<Workspace> list(MemberStanding standing, boolean includeArchived, boolean includeDefault, PageRequest page) {
-        return workspaces.visibleTo(standing, includeArchived, includeDefault, page);
+    public Page<Workspace> list(MemberStanding standing, boolean includeArchived, boolean includeDefault, java.util.List<String> ids, PageRequest page) {
+        return workspaces.visibleTo(standing, includeArchived, includeDefault, ids, page);
     }
 
     @Transactional

@@ -25,6 +25,15 @@ public class Invite {
         public String value() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        public static java.util.Optional<Status> fromValue(String value) {
+            for (Status status : values()) {
+                if (status.value().equals(value)) {
+                    return java.util.Optional.of(status);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     @Id

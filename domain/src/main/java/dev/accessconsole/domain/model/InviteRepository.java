@@ -13,5 +13,5 @@ public interface InviteRepository {
 
     boolean hasPendingInvite(String organizationId, String email, java.time.Instant now);
 
-    Page<Invite> list(String organizationId, PageRequest page);
+    Page<Invite> list(String organizationId, Invite.Status status, String email, java.time.Instant now, PageRequest page);
 }

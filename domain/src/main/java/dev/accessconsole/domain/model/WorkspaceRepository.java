@@ -18,7 +18,7 @@ public interface WorkspaceRepository {
     long countActiveStandard(String organizationId);
 
     /** The workspaces the standing's principal may read, with the archived and Default ones only when asked for. */
-    Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, PageRequest page);
+    Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, List<String> ids, PageRequest page);
 
     Optional<WorkspaceMember> explicitMember(String workspaceId, String userId);
 

@@ -48,8 +48,27 @@ public class JpaInviteRepository implements InviteRepository {
     }
 
     @Override
-    public Page<Invite> list(String organizationId, PageRequest page) {
-        String jpql = Cursor.jpql("select i from Invite i where i.organization.id = :org", "i.id", page);
-        return Cursor.fetch(em.createQuery(jpql, Invite.class).setParameter("org", organizationId), page);
+    public Page<Invite> list(String organizationId, Invite.Status status, String email, Instant now, PageRequest page) {
+        StringBuilder base = new StringBuilder("select i from Invite i where i.organization.id = :org");
+        if (status != null) {
+            // "expired" is not stored: it is a pending invite past its expiry
+            base.append(switch (status) {
+                case PENDING -> " and i.status = 'pending' and i.expiresAt > :now";
+                case EXPIRED -> " and i.status = 'pending' and i.expiresAt <= :now";
+                case ACCEPTED -> " and i.status = 'accepted'";
+                case DELETED -> " and i.status = 'deleted'";
+            });
+        }
+        if (email != null) {
+            base.append(" and i.email = :email");
+        }
+        var query = em.createQuery(Cursor.jpql(base.toString(), "i.id", page), Invite.class).setParameter("org", organizationId);
+        if (status == Invite.Status.PENDING || status == Invite.Status.EXPIRED) {
+            query.setParameter("now", now);
+        }
+        if (email != null) {
+            query.setParameter("email", email);
+        }
+        return Cursor.fetch(query, page);
     }
 }

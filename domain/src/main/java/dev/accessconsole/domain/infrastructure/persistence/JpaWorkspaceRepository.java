@@ -64,13 +64,17 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
-    public Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, PageRequest page) {
+    public Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, List<String> ids, PageRequest page) {
         StringBuilder base = new StringBuilder("select w from Workspace w where w.organization.id = :org");
         if (!includeArchived) {
             base.append(" and w.archivedAt is null");
         }
         if (!includeDefault) {
             base.append(" and w.kind <> :defaultKind");
+        }
+        boolean byIds = ids != null && !ids.isEmpty();
+        if (byIds) {
+            base.append(" and w.id in :ids");
         }
         boolean byMembership = false;
         if (standing.orgRole() == OrgRole.BILLING) {
@@ -90,6 +94,9 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
         }
         if (byMembership) {
             query.setParameter("user", standing.principalId());
+        }
+        if (byIds) {
+            query.setParameter("ids", ids);
         }
         return Cursor.fetch(query, page);
     }

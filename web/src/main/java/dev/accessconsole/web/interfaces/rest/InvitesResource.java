@@ -5,6 +5,8 @@ import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.domain.application.InviteService;
 import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Invite;
 import dev.accessconsole.domain.model.Time;
 import dev.accessconsole.web.interfaces.rest.json.DeletedJson;
 import dev.accessconsole.web.interfaces.rest.json.InviteJson;
@@ -48,9 +50,14 @@ public class InvitesResource {
     @GET
     public ListJson<InviteJson> listInvites(@QueryParam("limit") String limit,
                                             @QueryParam("after_id") String afterId,
-                                            @QueryParam("before_id") String beforeId) {
+                                            @QueryParam("before_id") String beforeId,
+                                            @QueryParam("status") String status,
+                                            @QueryParam("email") String email) {
+        Invite.Status statusFilter = Params.blankToNull(status) == null ? null : Invite.Status.fromValue(status.trim())
+                .orElseThrow(() -> DomainException.invalid("invalid_status", "status must be one of pending, accepted, expired, deleted."));
         Instant now = Time.now();
-        var page = invites.list(access.organizationId(), Params.page(limit, afterId, beforeId)).map(i -> InviteJson.of(i, now));
+        var page = invites.list(access.organizationId(), statusFilter, Params.blankToNull(email), Params.page(limit, afterId, beforeId))
+                .map(i -> InviteJson.of(i, now));
         return ListJson.of(page, InviteJson::id);
     }
 

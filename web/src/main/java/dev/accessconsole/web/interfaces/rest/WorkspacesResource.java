@@ -47,9 +47,10 @@ public class WorkspacesResource {
                                                   @QueryParam("after_id") String afterId,
                                                   @QueryParam("before_id") String beforeId,
                                                   @QueryParam("include_archived") String includeArchived,
-                                                  @QueryParam("include_default") String includeDefault) {
+                                                  @QueryParam("include_default") String includeDefault,
+                                                  @QueryParam("ids[]") java.util.List<String> ids) {
         var page = workspaces.list(access.standing(), Params.flag(includeArchived, "include_archived"),
-                Params.flag(includeDefault, "include_default"), Params.page(limit, afterId, beforeId)).map(WorkspaceJson::of);
+                Params.flag(includeDefault, "include_default"), ids, Params.page(limit, afterId, beforeId)).map(WorkspaceJson::of);
         return ListJson.of(page, WorkspaceJson::id);
     }
 
