@@ -2,6 +2,7 @@ package dev.accessconsole.web;
 
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
 import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.authz.api.RequiresPermission;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Default deny, at build time: every JAX-RS resource method of the web module declares its permission
  * ({@link RequiresPermission} on the method or its class, with names from the catalog) or is explicitly open to every
- * authenticated caller ({@link AnyAuthenticatedCaller}). Adding an unannotated endpoint fails the build here.
+ * authenticated caller ({@link AnyAuthenticatedCaller}) or to a platform credential ({@link PlatformCredential}). Adding an unannotated endpoint fails the build here.
  */
 class DefaultDenyTest {
 
@@ -41,7 +42,8 @@ class DefaultDenyTest {
                 operations++;
                 RequiresPermission required = method.isAnnotationPresent(RequiresPermission.class)
                         ? method.getAnnotation(RequiresPermission.class) : resource.getAnnotation(RequiresPermission.class);
-                boolean open = method.isAnnotationPresent(AnyAuthenticatedCaller.class) || resource.isAnnotationPresent(AnyAuthenticatedCaller.class);
+                boolean open = method.isAnnotationPresent(AnyAuthenticatedCaller.class) || resource.isAnnotationPresent(AnyAuthenticatedCaller.class)
+                        || method.isAnnotationPresent(PlatformCredential.class) || resource.isAnnotationPresent(PlatformCredential.class);
                 String name = resource.getSimpleName() + "." + method.getName();
                 if (required == null && !open) {
                     undeclared.add(name);
@@ -59,7 +61,7 @@ class DefaultDenyTest {
             }
         }
         assertThat(operations).isGreaterThanOrEqualTo(10);
-        assertThat(undeclared).as("resource methods with neither @RequiresPermission nor @AnyAuthenticatedCaller").isEmpty();
+        assertThat(undeclared).as("resource methods with neither @RequiresPermission, @AnyAuthenticatedCaller nor @PlatformCredential").isEmpty();
         assertThat(unknownPermissions).as("permissions not in the catalog").isEmpty();
     }
 

@@ -1,6 +1,8 @@
 package dev.accessconsole.authz.impl;
 
 import dev.accessconsole.authz.api.AccessContext;
+import dev.accessconsole.authz.api.AccessRefused;
+import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.Permission;
@@ -14,6 +16,7 @@ import dev.accessconsole.authz.policy.Decision;
 import dev.accessconsole.authz.spi.AccessLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -44,6 +47,9 @@ public class AccessGuard {
     @Inject
     AccessContext context;
 
+    @Inject
+    Event<AccessRefused> refusals;
+
     /**
      * Requires the permissions (any one of them, or all when {@code all}) in the organization of the request and,
      * for workspace-level ones, in {@code workspaceId} (null: the Default workspace).
@@ -56,7 +62,25 @@ public class AccessGuard {
         }
         boolean needsWorkspace = permissions.stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE);
         String requestedWorkspace = needsWorkspace ? workspaceId : null;
-        MemberStanding standing = resolveStanding(requestedWorkspace);
+        String named = permissions.get(0).value();
+        MemberStanding standing;
+        try {
+            standing = resolveStanding(requestedWorkspace);
+        } catch (AccessDeniedException.NotVisible | AccessDeniedException.MissingPermission refused) {
+            report(null, named, requestedWorkspace, refused);
+            throw refused;
+        }
+        try {
+            decideAll(standing, permissions, all, requestedWorkspace);
+        } catch (AccessDeniedException refused) {
+            report(standing, named, requestedWorkspace, refused);
+            throw refused;
+        }
+        remember(standing);
+        return standing;
+    }
+
+    private void decideAll(MemberStanding standing, List<Permission> permissions, boolean all, String requestedWorkspace) {
 
         Decision refusal = null;
         for (Permission permission : permissions) {
@@ -78,8 +102,35 @@ public class AccessGuard {
         if (refusal != null) {
             throw new AccessDeniedException.MissingPermission(refusal.permission().value(), String.join("; ", refusal.reasons()));
         }
-        remember(standing);
-        return standing;
+    }
+
+    /** Tells observers (the audit log) about a refusal of an identified caller; a failing observer never changes the answer. */
+    private void report(MemberStanding standing, String permission, String workspaceId, AccessDeniedException refused) {
+        try {
+            String organization = standing != null ? standing.organizationId() : namedOrganization();
+            PrincipalKind kind = standing != null ? standing.principalKind()
+                    : tokens.current().isPresent() ? PrincipalKind.USER : PrincipalKind.ADMIN_API_KEY;
+            String principal = standing != null ? standing.principalId()
+                    : tokens.current().map(t -> t.getIssuer() + "|" + t.getSubject()).orElse("admin_api_key");
+            String outcome = refused instanceof AccessDeniedException.NotVisible ? "not_found" : "forbidden";
+            refusals.fire(new AccessRefused(organization, kind, principal,
+                    refused instanceof AccessDeniedException.MissingPermission missing ? missing.permission() : permission,
+                    workspaceId, outcome, refused.getMessage()));
+        } catch (RuntimeException observerFailed) {
+            java.util.logging.Logger.getLogger(AccessGuard.class.getName()).log(java.util.logging.Level.WARNING,
+                    "could not record an access refusal", observerFailed);
+        }
+    }
+
+    private String namedOrganization() {
+        Optional<JsonWebToken> token = tokens.current();
+        if (token.isPresent()) {
+            Object claim = token.get().getClaim("org_id");
+            if (claim != null) {
+                return claim.toString().replace("\"", "");
+            }
+        }
+        return requestValue(false);
     }
 
     /** The standing of the caller in the organization of the request, without deciding any permission. */

@@ -1,6 +1,9 @@
 package dev.accessconsole.domain.application;
 
 import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.domain.model.Organization;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.DomainException;
@@ -49,8 +52,12 @@ public class MemberService {
         return organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("user"));
     }
 
+    /** The outcome of a role change or removal, with warnings for the caller (billing emails left without access). */
+    public record Change(OrganizationMember member, List<String> warnings) {
+    }
+
     @Transactional
-    public OrganizationMember changeRole(Actor actor, String organizationId, String userId, OrgRole newRole) {
+    public Change changeRole(Actor actor, String organizationId, String userId, OrgRole newRole) {
         if (newRole == OrgRole.ADMIN && actor.isAdminApiKey()) {
             throw DomainException.invalid("admin_role_not_assignable", "Admin API keys cannot assign the admin role.");
         }
@@ -61,7 +68,7 @@ public class MemberService {
         OrganizationMember member = get(organizationId, userId);
         OrgRole before = member.role();
         if (before == newRole) {
-            return member;
+            return new Change(member, List.of());
         }
         if (before == OrgRole.ADMIN) {
             requireAnotherAdmin(organizationId);
@@ -69,11 +76,33 @@ public class MemberService {
         member.changeRole(newRole);
         audit.record(organizationId, actor, "member.role_change", "user", userId, Json.createObjectBuilder()
                 .add("before", before.value()).add("after", newRole.value()).build().toString());
-        return member;
+        return new Change(member, billingEmailWarnings(actor, organizationId, member, newRole));
+    }
+
+    /**
+     * Role changes never touch billing emails (roles.md). When one leaves a billing email with a person who can no
+     * longer read billing, say so: in the response and in the audit log.
+     */
+    private List<String> billingEmailWarnings(Actor actor, String organizationId, OrganizationMember member, OrgRole newRole) {
+        if (newRole != null && AccessPolicy.organizationPermissions(newRole).contains(Permission.BILLING_READ)) {
+            return List.of();
+        }
+        Organization organization = organizations.find(organizationId).orElseThrow();
+        String email = member.user().email();
+        if (email == null || !BillingService.billingEmails(organization).contains(email)) {
+            return List.of();
+        }
+        boolean primary = email.equals(organization.primaryBillingEmail());
+        String warning = (primary ? "The primary billing email" : "A billing contact email") + " (" + email + ") belongs to a person who "
+                + (newRole == null ? "is no longer a member" : "no longer has billing:read (role " + newRole.value() + ")")
+                + "; billing emails are unchanged. Ask support to update them if needed.";
+        audit.record(organizationId, actor, "billing.email_holder_without_access", "user", member.user().id(),
+                Json.createObjectBuilder().add("email", email).add("primary", primary).add("warning", warning).build().toString());
+        return List.of(warning);
     }
 
     @Transactional
-    public void remove(Actor actor, String organizationId, String userId) {
+    public Change remove(Actor actor, String organizationId, String userId) {
         lockAndRecheckActor(actor, organizationId);
         OrganizationMember member = get(organizationId, userId);
         if (member.role() == OrgRole.ADMIN) {
@@ -93,6 +122,7 @@ public class MemberService {
         audit.record(organizationId, actor, "member.remove", "user", userId, Json.createObjectBuilder()
                 .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships)
                 .add("bound_api_keys_archived", boundKeys).build().toString());
+        return new Change(member, billingEmailWarnings(actor, organizationId, member, null));
     }
 
     /**

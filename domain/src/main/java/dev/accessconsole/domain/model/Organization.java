@@ -1,6 +1,7 @@
 package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,6 +25,12 @@ public class Organization {
 
     @Column(name = "primary_billing_email", length = 320)
     private String primaryBillingEmail;
+
+    @Embedded
+    private Limits limits;
+
+    @Embedded
+    private BillingDetails billing;
 
     protected Organization() {
     }
@@ -49,5 +56,23 @@ public class Organization {
 
     public String primaryBillingEmail() {
         return primaryBillingEmail;
+    }
+    public Limits limits() {
+        return limits == null ? Limits.none() : limits;
+    }
+
+    public void limits(Limits newLimits) {
+        this.limits = newLimits;
+    }
+
+    public BillingDetails billing() {
+        if (billing == null) {
+            billing = new BillingDetails();
+        }
+        return billing;
+    }
+
+    public void primaryBillingEmail(String email) {
+        this.primaryBillingEmail = email;
     }
 }

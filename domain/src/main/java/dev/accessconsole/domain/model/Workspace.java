@@ -2,6 +2,7 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.WorkspaceKind;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,6 +49,9 @@ public class Workspace {
 
     @Column(name = "archived_at")
     private Instant archivedAt;
+
+    @Embedded
+    private Limits limits;
 
     protected Workspace() {
     }
@@ -104,5 +108,12 @@ public class Workspace {
 
     public void archive(Instant now) {
         this.archivedAt = now;
+    }
+    public Limits limits() {
+        return limits == null ? Limits.none() : limits;
+    }
+
+    public void limits(Limits newLimits) {
+        this.limits = newLimits;
     }
 }

@@ -2,6 +2,8 @@ package dev.accessconsole.web.infrastructure;
 
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
+import dev.accessconsole.authz.api.PlatformCredential;
+import dev.accessconsole.authz.api.RequestCredentials;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.impl.CallerTokens;
@@ -43,6 +45,9 @@ public class CallerFilter implements ContainerRequestFilter {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    RequestCredentials credentials;
+
     @Override
     public void filter(ContainerRequestContext request) {
         tokens.current().ifPresent(this::provision);
@@ -58,8 +63,28 @@ public class CallerFilter implements ContainerRequestFilter {
             currentUser.require();
             return;
         }
+        PlatformCredential platform = method.isAnnotationPresent(PlatformCredential.class)
+                ? method.getAnnotation(PlatformCredential.class) : type.getAnnotation(PlatformCredential.class);
+        if (platform != null) {
+            requirePlatformGroup(platform.value());
+            return;
+        }
         // default deny: an operation nobody declared a permission for is open to nobody
         throw new AccessDeniedException.MissingPermission("(undeclared)", "this operation declares no permission");
+    }
+
+    /** Platform operations take a token of the named group; members and Admin API keys get 403, nobody 401. */
+    private void requirePlatformGroup(String group) {
+        var token = tokens.current();
+        if (token.isEmpty()) {
+            if (credentials.apiKey() != null && !credentials.apiKey().isBlank()) {
+                throw new AccessDeniedException.MissingPermission("platform:" + group, "Admin API keys cannot call platform operations");
+            }
+            throw new AccessDeniedException.Unauthenticated();
+        }
+        if (token.get().getGroups() == null || !token.get().getGroups().contains(group)) {
+            throw new AccessDeniedException.MissingPermission("platform:" + group, "this operation is for the platform's " + group + " credential");
+        }
     }
 
     static boolean declaresPermission(Method method, Class<?> type) {

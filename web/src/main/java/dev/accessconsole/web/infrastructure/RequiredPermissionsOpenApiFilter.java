@@ -1,6 +1,7 @@
 package dev.accessconsole.web.infrastructure;
 
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
+import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.impl.RequiresPermissionInterceptor;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -42,7 +43,7 @@ public class RequiredPermissionsOpenApiFilter implements OASFilter {
         return operation;
     }
 
-    /** The permissions an operation requires; {@code ["authenticated"]} for one open to every signed-in caller. */
+    /** The permissions an operation requires; {@code ["authenticated"]} for one open to every signed-in caller, {@code ["platform:<group>"]} for platform services. */
     public static List<String> requiredPermissions(Method method, Class<?> type) {
         RequiresPermission required = RequiresPermissionInterceptor.findAnnotation(method, null);
         if (required == null) {
@@ -53,6 +54,11 @@ public class RequiredPermissionsOpenApiFilter implements OASFilter {
         }
         if (method.isAnnotationPresent(AnyAuthenticatedCaller.class) || type.isAnnotationPresent(AnyAuthenticatedCaller.class)) {
             return List.of("authenticated");
+        }
+        PlatformCredential platform = method.isAnnotationPresent(PlatformCredential.class)
+                ? method.getAnnotation(PlatformCredential.class) : type.getAnnotation(PlatformCredential.class);
+        if (platform != null) {
+            return List.of("platform:" + platform.value());
         }
         return List.of();
     }

@@ -5,7 +5,6 @@ import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.domain.application.MemberService;
 import dev.accessconsole.domain.model.Actor;
-import dev.accessconsole.web.interfaces.rest.json.DeletedJson;
 import dev.accessconsole.web.interfaces.rest.json.ListJson;
 import dev.accessconsole.web.interfaces.rest.json.Requests;
 import dev.accessconsole.web.interfaces.rest.json.UserJson;
@@ -38,6 +37,9 @@ public class UsersResource {
     @Inject
     AccessContext access;
 
+    @Inject
+    dev.accessconsole.domain.application.AccessReviewService review;
+
     @GET
     public ListJson<UserJson> listUsers(@QueryParam("limit") String limit,
                                         @QueryParam("after_id") String afterId,
@@ -52,6 +54,15 @@ public class UsersResource {
         return ListJson.of(page, UserJson::id);
     }
 
+    /** Explain: whether the member holds a permission (or each permission) in a workspace, and the chain of reasons. */
+    @GET
+    @Path("/{user_id}/permissions")
+    public AccessExplainResource.ExplanationJson explainPermissions(@PathParam("user_id") String userId,
+                                                                    @QueryParam("workspace_id") String workspaceId,
+                                                                    @QueryParam("permission") String permission) {
+        return AccessExplainResource.explain(review, access, userId, workspaceId, permission);
+    }
+
     @GET
     @Path("/{user_id}")
     public UserJson getUser(@PathParam("user_id") String userId) {
@@ -60,15 +71,24 @@ public class UsersResource {
 
     @POST
     @Path("/{user_id}")
-    public UserJson updateUser(@PathParam("user_id") String userId, Requests.UpdateUser body) {
-        return UserJson.of(members.changeRole(Actor.of(access.standing()), access.organizationId(), userId,
-                Params.orgRole(Params.body(body).role())));
+    public UserChangedJson updateUser(@PathParam("user_id") String userId, Requests.UpdateUser body) {
+        var change = members.changeRole(Actor.of(access.standing()), access.organizationId(), userId, Params.orgRole(Params.body(body).role()));
+        UserJson user = UserJson.of(change.member());
+        return new UserChangedJson(user.id(), user.type(), user.email(), user.name(), user.role(), user.addedAt(), change.warnings());
+    }
+
+    /** A user after a change, with warnings (e.g. a billing email left with someone who can no longer read billing). */
+    public record UserChangedJson(String id, String type, String email, String name, String role, java.time.Instant addedAt,
+                                  List<String> warnings) {
+    }
+
+    public record UserDeletedJson(String id, String type, List<String> warnings) {
     }
 
     @DELETE
     @Path("/{user_id}")
-    public DeletedJson removeUser(@PathParam("user_id") String userId) {
-        members.remove(Actor.of(access.standing()), access.organizationId(), userId);
-        return new DeletedJson(userId, "user_deleted");
+    public UserDeletedJson removeUser(@PathParam("user_id") String userId) {
+        var change = members.remove(Actor.of(access.standing()), access.organizationId(), userId);
+        return new UserDeletedJson(userId, "user_deleted", change.warnings());
     }
 }

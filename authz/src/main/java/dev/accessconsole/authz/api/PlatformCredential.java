@@ -1,0 +1,23 @@
+package dev.accessconsole.authz.api;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares an operation for platform services, not organization members: the caller's token must carry the named
+ * group ({@code support}: the platform's support staff; {@code gateway}: the inference gateway). Anyone else gets 403,
+ * no token 401.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface PlatformCredential {
+
+    String SUPPORT = "support";
+    String GATEWAY = "gateway";
+
+    String value();
+}

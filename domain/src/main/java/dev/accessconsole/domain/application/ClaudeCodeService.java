@@ -1,0 +1,77 @@
+package dev.accessconsole.domain.application;
+
+import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.api.WorkspaceRole;
+import dev.accessconsole.domain.model.Actor;
+import dev.accessconsole.domain.model.ApiKey;
+import dev.accessconsole.domain.model.AuditLog;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Organization;
+import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.OrganizationRepository;
+import dev.accessconsole.domain.model.Time;
+import dev.accessconsole.domain.model.Workspace;
+import dev.accessconsole.domain.model.WorkspaceMember;
+import dev.accessconsole.domain.model.WorkspaceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/**
+ * Claude Code sign-in: creates the organization's Claude Code workspace on first use (under the organization row
+ * lock, so two first sign-ins make one workspace), adds the member to it, and mints a key bound to the member.
+ */
+@ApplicationScoped
+public class ClaudeCodeService {
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    AuditLog audit;
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
+
+    @Transactional
+    public ApiKey.Created signIn(String organizationId, String userId) {
+        Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
+        OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("organization"));
+        Instant now = Time.now();
+        Workspace workspace = workspaces.claudeCodeWorkspace(organizationId).orElse(null);
+        if (workspace == null) {
+            workspace = new Workspace(organization, Workspace.CLAUDE_CODE_NAME, WorkspaceKind.CLAUDE_CODE, "#D97757", now);
+            workspaces.add(workspace);
+            audit.record(organizationId, Actor.user(userId), "workspace.create", "workspace", workspace.id(),
+                    Json.createObjectBuilder().add("name", Workspace.CLAUDE_CODE_NAME).add("reason", "first Claude Code sign-in").build().toString());
+        }
+        if (workspace.archived()) {
+            throw DomainException.permission("claude_code_disabled", "Claude Code sign-in is disabled: the Claude Code workspace is archived.");
+        }
+        WorkspaceRole role = switch (member.role()) {
+            case CLAUDE_CODE_USER -> WorkspaceRole.WORKSPACE_USER;
+            case DEVELOPER -> WorkspaceRole.WORKSPACE_DEVELOPER;
+            default -> null; // admins are there by implication; no one else reaches this point (claude_code:use)
+        };
+        if (role != null && member.role() != OrgRole.ADMIN) {
+            WorkspaceMember existing = workspaces.explicitMember(workspace.id(), userId).orElse(null);
+            if (existing == null) {
+                workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, now));
+            }
+        }
+        ApiKey.Created created = ApiKey.create(workspace, "Claude Code (" + member.user().email() + ")", Actor.user(userId), userId, now);
+        em.persist(created.key());
+        audit.record(organizationId, Actor.user(userId), "claude_code.sign_in", "api_key", created.key().id(),
+                Json.createObjectBuilder().add("workspace_id", workspace.id()).build().toString());
+        return created;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.accessconsole.domain.application;
+
+import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.domain.model.ApiKey;
+import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.OrganizationRepository;
+import dev.accessconsole.domain.model.Secrets;
+import dev.accessconsole.domain.model.UsageEvent;
+import dev.accessconsole.domain.model.WorkspaceMember;
+import dev.accessconsole.domain.model.WorkspaceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the inference gateway asks: is this key good right now, and here is usage to count. A key is good when it
+ * is active, its workspace is not archived, and, for a key bound to a member, that member still belongs to the
+ * organization and can still enter the workspace.
+ */
+@ApplicationScoped
+public class GatewayService {
+
+    public record VerifiedKey(String apiKeyId, String workspaceId, String organizationId, boolean defaultWorkspace) {
+    }
+
+    public record Recorded(UsageEvent event, boolean duplicate) {
+    }
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    UsageRecorder recorder;
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
+
+    @Transactional
+    public Optional<VerifiedKey> verify(String secret) {
+        if (secret == null || !secret.startsWith(Secrets.API_KEY_PREFIX) || secret.length() > 256) {
+            return Optional.empty();
+        }
+        return em.createQuery("select k from ApiKey k join fetch k.workspace where k.secretHash = :hash", ApiKey.class)
+                .setParameter("hash", Secrets.hash(secret))
+                .getResultStream().findFirst()
+                .filter(this::usable)
+                .map(k -> new VerifiedKey(k.id(), k.workspace().id(), k.organizationId(), k.workspace().kind() == WorkspaceKind.DEFAULT));
+    }
+
+    private boolean usable(ApiKey key) {
+        if (key.status() != ApiKey.Status.ACTIVE || key.workspace().archived()) {
+            return false;
+        }
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(Instant.now())) {
+            return false;
+        }
+        if (key.boundUserId() == null) {
+            return true;
+        }
+        Optional<OrganizationMember> member = organizations.member(key.organizationId(), key.boundUserId());
+        if (member.isEmpty()) {
+            return false;
+        }
+        var explicit = workspaces.explicitMember(key.workspace().id(), key.boundUserId()).map(WorkspaceMember::role).orElse(null);
+        return AccessPolicy.effectiveWorkspaceRole(member.get().role(), key.workspace().kind(), explicit).role() != null;
+    }
+
+    /** Counts an event once: a retry (same event id) answers the first recording and adds nothing. */
+    public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt) {
+        ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid("unknown_api_key", "api_key_id names no API key."));
+        UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, occurredAt);
+        try {
+            return new Recorded(recorder.insert(event), false);
+        } catch (RuntimeException duplicateKey) {
+            // a concurrent or earlier report with this event id won; it is the one that counts
+            return recorder.find(eventId).map(existing -> new Recorded(existing, true)).orElseThrow(() -> duplicateKey);
+        }
+    }
+
+    /** The transactional steps of {@link #record}, each in its own transaction so a lost insert race can be answered. */
+    @ApplicationScoped
+    public static class UsageRecorder {
+
+        @PersistenceContext(unitName = "access-console")
+        EntityManager em;
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public Optional<ApiKey> key(String apiKeyId) {
+            return em.createQuery("select k from ApiKey k join fetch k.workspace where k.id = :id", ApiKey.class)
+                    .setParameter("id", apiKeyId).getResultStream().findFirst();
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public Optional<UsageEvent> find(String eventId) {
+            return Optional.ofNullable(em.find(UsageEvent.class, eventId));
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public UsageEvent insert(UsageEvent event) {
+            UsageEvent existing = em.find(UsageEvent.class, event.eventId());
+            if (existing != null) {
+                throw new IllegalStateException("duplicate event " + event.eventId());
+            }
+            em.persist(event);
+            em.flush();
+            return event;
+        }
+    }
+}

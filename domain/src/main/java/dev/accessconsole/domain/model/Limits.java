@@ -1,0 +1,62 @@
+package dev.accessconsole.domain.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** Spend and rate limits; null means "no limit of its own". Used by organizations and workspaces alike. */
+@Embeddable
+public class Limits {
+
+    @Column(name = "limit_monthly_spend_cents")
+    private Long monthlySpendCents;
+
+    @Column(name = "limit_requests_per_minute")
+    private Long requestsPerMinute;
+
+    @Column(name = "limit_input_tokens_per_minute")
+    private Long inputTokensPerMinute;
+
+    @Column(name = "limit_output_tokens_per_minute")
+    private Long outputTokensPerMinute;
+
+    protected Limits() {
+    }
+
+    public Limits(Long monthlySpendCents, Long requestsPerMinute, Long inputTokensPerMinute, Long outputTokensPerMinute) {
+        this.monthlySpendCents = monthlySpendCents;
+        this.requestsPerMinute = requestsPerMinute;
+        this.inputTokensPerMinute = inputTokensPerMinute;
+        this.outputTokensPerMinute = outputTokensPerMinute;
+    }
+
+    public static Limits none() {
+        return new Limits(null, null, null, null);
+    }
+
+    public Long monthlySpendCents() { return monthlySpendCents; }
+    public Long requestsPerMinute() { return requestsPerMinute; }
+    public Long inputTokensPerMinute() { return inputTokensPerMinute; }
+    public Long outputTokensPerMinute() { return outputTokensPerMinute; }
+
+    /** The name of the first limit that exceeds the ceiling's, or null when all fit. */
+    public String firstAbove(Limits ceiling) {
+        if (above(monthlySpendCents, ceiling.monthlySpendCents)) {
+            return "monthly_spend_limit_cents";
+        }
+        if (above(requestsPerMinute, ceiling.requestsPerMinute)) {
+            return "requests_per_minute";
+        }
+        if (above(inputTokensPerMinute, ceiling.inputTokensPerMinute)) {
+            return "input_tokens_per_minute";
+        }
+        if (above(outputTokensPerMinute, ceiling.outputTokensPerMinute)) {
+            return "output_tokens_per_minute";
+        }
+        return null;
+    }
+
+    /** A workspace without a limit of its own inherits the ceiling, so only explicit values can exceed it. */
+    private static boolean above(Long value, Long ceiling) {
+        return value != null && ceiling != null && value > ceiling;
+    }
+}

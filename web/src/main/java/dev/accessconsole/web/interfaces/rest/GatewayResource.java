@@ -1,0 +1,104 @@
+package dev.accessconsole.web.interfaces.rest;
+
+import dev.accessconsole.authz.api.PlatformCredential;
+import dev.accessconsole.domain.application.GatewayService;
+import dev.accessconsole.domain.model.DomainException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** What the inference gateway calls: verify an API key, report usage. */
+@Path("/gateway")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PlatformCredential(PlatformCredential.GATEWAY)
+public class GatewayResource {
+
+    public record VerifyRequest(String key) {
+        @Override
+        public String toString() {
+            return "VerifyRequest[key=…]";
+        }
+    }
+
+    public record VerifiedJson(String type, String apiKeyId, String workspaceId, String organizationId) {
+    }
+
+    public record UsageEventRequest(String eventId, String apiKeyId, String model, Long inputTokens, Long outputTokens, String timestamp) {
+    }
+
+    public record UsageEventJson(String type, String eventId, boolean duplicate, String apiKeyId, String model, long inputTokens,
+                                 long outputTokens, Instant timestamp) {
+    }
+
+    private static final long MAX_TOKENS = 100_000_000L;
+
+    @Inject
+    GatewayService gateway;
+
+    /** An active, usable key answers its id, workspace and organization; anything else is 401 with no hint why. */
+    @POST
+    @Path("/api_keys/verify")
+    public VerifiedJson verify(VerifyRequest body) {
+        VerifyRequest request = Params.body(body);
+        var verified = gateway.verify(request.key()).orElseThrow(InvalidApiKey::new);
+        return new VerifiedJson("api_key_verification", verified.apiKeyId(), verified.defaultWorkspace() ? null : verified.workspaceId(),
+                verified.organizationId());
+    }
+
+    /** Records usage once per event_id: a retry answers the first recording with duplicate=true and counts nothing. */
+    @POST
+    @Path("/usage_events")
+    public UsageEventJson recordUsage(UsageEventRequest body) {
+        UsageEventRequest request = Params.body(body);
+        String eventId = required("event_id", request.eventId(), 100);
+        String apiKeyId = required("api_key_id", request.apiKeyId(), 40);
+        String model = required("model", request.model(), 100);
+        long input = tokens("input_tokens", request.inputTokens());
+        long output = tokens("output_tokens", request.outputTokens());
+        Instant at;
+        try {
+            at = (request.timestamp() == null ? Instant.now() : Instant.parse(request.timestamp())).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("invalid_timestamp", "timestamp must be an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.");
+        }
+        if (at.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+            throw DomainException.invalid("invalid_timestamp", "timestamp cannot be in the future.");
+        }
+        var recorded = gateway.record(eventId, apiKeyId, model, input, output, at);
+        var event = recorded.event();
+        return new UsageEventJson("usage_event", event.eventId(), recorded.duplicate(), event.apiKeyId(), event.model(),
+                event.inputTokens(), event.outputTokens(), event.occurredAt());
+    }
+
+    private static String required(String field, String value, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw DomainException.invalid("invalid_" + field, field + " is required (at most " + max + " characters).");
+        }
+        return value;
+    }
+
+    private static long tokens(String field, Long value) {
+        if (value == null || value < 0 || value > MAX_TOKENS) {
+            throw DomainException.invalid("invalid_" + field, field + " must be a whole number from 0 to " + MAX_TOKENS + ".");
+        }
+        return value;
+    }
+
+    /** 401 for any key that does not verify: unknown, inactive, archived, or bound to someone who left. */
+    public static final class InvalidApiKey extends RuntimeException {
+        InvalidApiKey() {
+            super("invalid API key", null, false, false);
+        }
+    }
+
+}

@@ -1,0 +1,54 @@
+package dev.accessconsole.web.interfaces.rest;
+
+import dev.accessconsole.authz.api.PlatformCredential;
+import dev.accessconsole.authz.impl.CallerTokens;
+import dev.accessconsole.domain.application.BillingService;
+import dev.accessconsole.domain.application.LimitsService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Platform support's powers over an organization: billing emails and organization limits. */
+@Path("/support/organizations/{org_id}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@PlatformCredential(PlatformCredential.SUPPORT)
+public class SupportResource {
+
+    public record BillingEmails(String primaryBillingEmail, List<String> billingContactEmails) {
+    }
+
+    @Inject
+    BillingService billing;
+
+    @Inject
+    LimitsService limits;
+
+    @Inject
+    CallerTokens tokens;
+
+    @PUT
+    @Path("/billing_emails")
+    public BillingResource.BillingJson setBillingEmails(@PathParam("org_id") String organizationId, BillingEmails body) {
+        BillingEmails emails = Params.body(body);
+        return BillingResource.BillingJson.of(billing.setEmails(organizationId, subject(), emails.primaryBillingEmail(), emails.billingContactEmails()));
+    }
+
+    @PUT
+    @Path("/limits")
+    public LimitsResource.LimitsJson setOrganizationLimits(@PathParam("org_id") String organizationId, LimitsResource.LimitsJson body) {
+        return LimitsResource.LimitsJson.of(limits.setOrganizationLimits(organizationId, subject(), Params.body(body).toLimits()).limits());
+    }
+
+    private String subject() {
+        return tokens.current().map(t -> t.getSubject()).orElse("support");
+    }
+}
