@@ -52,6 +52,14 @@ public final class Api {
         }
     }
 
+    /** A platform token (support or gateway staff), valid for ten minutes. */
+    public static String platformToken(String group) {
+        long now = System.currentTimeMillis() / 1000;
+        return DevTokens.sign(devKey(), java.util.Map.of("alg", "RS256", "typ", "JWT"), java.util.Map.of("iss", DevTokens.ISSUER,
+                "aud", DevTokens.AUDIENCE, "sub", group + "-" + UUID.randomUUID().toString().substring(0, 8), "iat", now, "exp", now + 600,
+                "groups", java.util.List.of(group)));
+    }
+
     public static Request request(String method, String path) {
         return new Request(method, path);
     }
