@@ -20,7 +20,7 @@ import java.util.UUID;
 public final class Api {
 
     public static final URI BASE = URI.create(System.getProperty("app.base.url", "http://127.0.0.1:8080"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private static PrivateKey devKey;
 
     private Api() {

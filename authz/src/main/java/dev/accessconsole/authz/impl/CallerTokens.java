@@ -15,6 +15,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CallerTokens {
 
+    /** The same clock skew as mp.jwt.verify.clock.skew. */
+    static final long ISSUED_AT_SKEW_SECONDS = 30;
+
     @Inject
     Instance<JsonWebToken> jsonWebToken;
 
@@ -34,6 +37,10 @@ public class CallerTokens {
             token = fromPrincipal();
         }
         if (token == null || token.getName() == null || token.getSubject() == null) {
+            return Optional.empty();
+        }
+        // SmallRye checks exp and nbf but not an issue time in the future: a token "issued" ahead of time is no credential
+        if (token.getIssuedAtTime() > java.time.Instant.now().getEpochSecond() + ISSUED_AT_SKEW_SECONDS) {
             return Optional.empty();
         }
         return Optional.of(token);

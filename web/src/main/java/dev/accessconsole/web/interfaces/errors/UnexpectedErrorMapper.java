@@ -28,6 +28,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // a body sent without a length that grew past the limit while JAX-RS read it (under whatever wrapped it)
+            if (cause instanceof dev.accessconsole.web.infrastructure.RequestSizeFilter.BodyTooLargeException) {
+                return ErrorResponses.of(request, ErrorType.REQUEST_TOO_LARGE, "The request body is too large (at most 1 MiB).", "request_too_large");
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof ProcessingException) {
                 return ErrorResponses.of(request, ErrorType.INVALID_REQUEST,
                         "The request body is not valid JSON of the expected shape.", "invalid_json");

@@ -55,7 +55,7 @@ public class PromptsResource {
     AccessContext access;
 
     @POST
-    public PromptJson createPrompt(@PathParam("workspace_id") @WorkspaceId String workspaceId, JsonObject body) {
+    public PromptJson createPrompt(@PathParam("workspace_id") @WorkspaceId String workspaceId, String body) {
         return PromptJson.of(prompts.create(Actor.of(access.standing()), access.organizationId(), workspaceId, draft(body)));
     }
 
@@ -77,7 +77,7 @@ public class PromptsResource {
     @POST
     @Path("/{prompt_id}")
     public PromptJson updatePrompt(@PathParam("workspace_id") @WorkspaceId String workspaceId, @PathParam("prompt_id") String promptId,
-                                   JsonObject body) {
+                                   String body) {
         return PromptJson.of(prompts.update(Actor.of(access.standing()), access.organizationId(), workspaceId, promptId, draft(body)));
     }
 
@@ -88,9 +88,16 @@ public class PromptsResource {
         return new DeletedJson(promptId, "prompt_deleted");
     }
 
-    private static PromptService.Draft draft(JsonObject body) {
-        if (body == null) {
+    /** Parsed here rather than by the provider, so that any unreadable body (malformed, too deeply nested) is a 400. */
+    private static PromptService.Draft draft(String text) {
+        if (text == null || text.isBlank()) {
             throw DomainException.invalid("missing_body", "A JSON body is required.");
+        }
+        JsonObject body;
+        try (var reader = Json.createReader(new StringReader(text))) {
+            body = reader.readObject();
+        } catch (RuntimeException unreadable) {
+            throw DomainException.invalid("invalid_json", "The request body must be a JSON object.");
         }
         JsonValue messages = body.get("messages");
         if (messages != null && messages.getValueType() != JsonValue.ValueType.ARRAY && messages.getValueType() != JsonValue.ValueType.NULL) {

@@ -1,0 +1,164 @@
+package dev.accessconsole.it;
+
+import dev.accessconsole.it.Api.Person;
+import dev.accessconsole.it.Api.Response;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Concurrency invariants, each tried many times with the requests released together (PostgreSQL in CI).
+ * The last-admin race has its own class, {@link LastAdminRaceIT}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RacesIT {
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.realEar();
+    }
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    /** Runs the calls at the same moment and returns their responses. */
+    private static List<Response> together(List<Supplier<Response>> calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> futures = new ArrayList<>();
+        for (Supplier<Response> call : calls) {
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return call.get();
+            }, POOL));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (CompletableFuture<Response> future : futures) {
+            responses.add(future.get());
+        }
+        return responses;
+    }
+
+    /** Invariant: an invite is accepted once; the same invite accepted twice at once yields one membership. */
+    @Test
+    void theSameInviteAcceptedTwiceAtOnceMakesOneMembership() throws Exception {
+        int doubleAcceptances = 0;
+        for (int attempt = 0; attempt < 15; attempt++) {
+            Person admin = Api.newPerson("race-admin");
+            String orgId = Orgs.create(admin, "Invite race");
+            Person invitee = Api.newPerson("invitee");
+            invitee.userId();
+            String inviteId = admin.request("POST", "/v1/organizations/invites").json("{\"email\":\"" + invitee.email() + "\",\"role\":\"user\"}")
+                    .send().json().getString("id");
+            List<Response> outcomes = together(List.of(
+                    () -> invitee.request("POST", "/v1/invites/" + inviteId + "/accept").send(),
+                    () -> invitee.request("POST", "/v1/invites/" + inviteId + "/accept").send()));
+            outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
+            if (outcomes.stream().filter(o -> o.status() == 200).count() != 1) {
+                doubleAcceptances++;
+            }
+            assertThat(admin.request("GET", "/v1/organizations/users").org(orgId).send().json().getJsonArray("data")).hasSize(2);
+        }
+        assertThat(doubleAcceptances).as("tries where not exactly one acceptance succeeded").isZero();
+    }
+
+    /** Invariant: never more than 100 workspaces that are not archived, even when 101 are created at once. */
+    @Test
+    void oneHundredAndOneWorkspacesCreatedAtOnceLeaveAtMostOneHundred() throws Exception {
+        Person admin = Api.newPerson("ws-race");
+        String orgId = Orgs.create(admin, "Workspace race");
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            String name = "W" + i;
+            calls.add(() -> admin.request("POST", "/v1/organizations/workspaces").org(orgId).json("{\"name\":\"" + name + "\"}").send());
+        }
+        List<Response> outcomes = together(calls);
+        outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
+        assertThat(outcomes.stream().filter(o -> o.status() == 200).count()).isEqualTo(100);
+        Response refused = outcomes.stream().filter(o -> o.status() == 400).findFirst().orElseThrow();
+        assertThat(refused.errorCode()).isEqualTo("workspace_limit_exceeded");
+        int active = 0;
+        String after = null;
+        do {
+            JsonObject page = admin.request("GET", "/v1/organizations/workspaces?limit=1000" + (after == null ? "" : "&after_id=" + after)).send().json();
+            active += page.getJsonArray("data").size();
+            after = page.getBoolean("has_more") ? page.getString("last_id") : null;
+        } while (after != null);
+        assertThat(active).isEqualTo(100);
+    }
+
+    /** Invariant: once archiving answers, no verification that starts afterwards succeeds. */
+    @Test
+    void aKeyArchivedWhileBeingVerifiedStaysArchived() throws Exception {
+        String gateway = Api.platformToken("gateway");
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Person admin = Api.newPerson("key-race");
+            Orgs.create(admin, "Key race");
+            JsonObject created = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json();
+            String secret = created.getString("secret");
+            List<Supplier<Response>> calls = new ArrayList<>();
+            calls.add(() -> admin.request("POST", "/v1/organizations/api_keys/" + created.getString("id")).json("{\"status\":\"archived\"}").send());
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send());
+            }
+            List<Response> outcomes = together(calls);
+            assertThat(outcomes.get(0).status()).isEqualTo(200);
+            outcomes.subList(1, outcomes.size()).forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 401));
+            assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send().status())
+                    .isEqualTo(401);
+        }
+    }
+
+    /** Invariant: a usage event counts once, however many times and however concurrently it is posted. */
+    @Test
+    void theSameUsageEventPostedConcurrentlyCountsOnce() throws Exception {
+        String gateway = Api.platformToken("gateway");
+        Person admin = Api.newPerson("usage-race");
+        Orgs.create(admin, "Usage race");
+        String secret = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json().getString("secret");
+        String keyId = Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send()
+                .json().getString("api_key_id");
+        int events = 10;
+        for (int e = 0; e < events; e++) {
+            String body = "{\"event_id\":\"race-" + UUID.randomUUID() + "\",\"api_key_id\":\"" + keyId
+                    + "\",\"model\":\"claude-haiku-4-5\",\"input_tokens\":7,\"output_tokens\":3}";
+            List<Supplier<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).json(body).send());
+            }
+            List<Response> outcomes = together(calls);
+            outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isEqualTo(200));
+            assertThat(outcomes.stream().filter(o -> !o.json().getBoolean("duplicate")).count()).isEqualTo(1);
+        }
+        String today = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        JsonObject row = admin.request("GET", "/v1/organizations/usage_report/messages?starting_at=" + today).send().json()
+                .getJsonArray("data").getJsonObject(0).getJsonArray("results").getJsonObject(0);
+        assertThat(row.getJsonNumber("uncached_input_tokens").longValue()).isEqualTo(7L * events);
+        assertThat(row.getJsonNumber("output_tokens").longValue()).isEqualTo(3L * events);
+    }
+}

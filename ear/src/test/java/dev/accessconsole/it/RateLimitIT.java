@@ -1,0 +1,64 @@
+package dev.accessconsole.it;
+
+import dev.accessconsole.it.Api.Person;
+import dev.accessconsole.it.Api.Response;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per-credential rate limiting: a credential over its limit (the test server runs with 1200 requests a minute) gets
+ * 429 rate_limit_error with retry-after; another credential is unaffected.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RateLimitIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.realEar();
+    }
+
+    @Test
+    void aCredentialOverItsLimitGets429WithRetryAfter() throws Exception {
+        int limit = Integer.getInteger("it.rate.limit", 1200);
+        Person greedy = Api.newPerson("greedy");
+        Person polite = Api.newPerson("polite");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Response>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < limit + 150; i++) {
+                sent.add(pool.submit(() -> greedy.request("GET", "/v1/roles").send()));
+            }
+            int ok = 0;
+            Response limited = null;
+            for (Future<Response> future : sent) {
+                Response response = future.get();
+                assertThat(response.status()).isIn(200, 429);
+                if (response.status() == 200) {
+                    ok++;
+                } else {
+                    limited = response;
+                }
+            }
+            assertThat(limited).as("some request over the limit").isNotNull();
+            assertThat(limited.errorType()).isEqualTo("rate_limit_error");
+            assertThat(Integer.parseInt(limited.header("retry-after"))).isPositive();
+            assertThat(ok).isBetween(limit, limit + 100);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(polite.request("GET", "/v1/roles").send().status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.accessconsole.web.infrastructure;
+
+import dev.accessconsole.authz.impl.CallerTokens;
+import dev.accessconsole.domain.model.Secrets;
+import dev.accessconsole.web.interfaces.errors.ErrorResponses;
+import dev.accessconsole.web.interfaces.errors.ErrorType;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Per-credential request rate limiting (a token bucket per user token subject, Admin API key, or client address for
+ * anonymous calls): over the limit, 429 {@code rate_limit_error} with {@code retry-after}. The limit is
+ * {@code accessconsole.rate-limit.requests-per-minute} (MicroProfile Config; 0 turns it off), with a burst of the
+ * same size.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RateLimitFilter implements ContainerRequestFilter {
+
+    private static final int MAX_TRACKED = 100_000;
+    private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "accessconsole.rate-limit.requests-per-minute", defaultValue = "600")
+    int requestsPerMinute;
+
+    @Inject
+    CallerTokens tokens;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (requestsPerMinute <= 0) {
+            return;
+        }
+        if (BUCKETS.size() > MAX_TRACKED) {
+            long now = System.nanoTime();
+            BUCKETS.values().removeIf(bucket -> bucket.idleFor(now) > 600_000_000_000L);
+        }
+        Bucket bucket = BUCKETS.computeIfAbsent(credential(request), k -> new Bucket(requestsPerMinute));
+        long waitSeconds = bucket.take(requestsPerMinute);
+        if (waitSeconds > 0) {
+            Response refused = ErrorResponses.of(servletRequest, ErrorType.RATE_LIMIT,
+                    "Too many requests for this credential: at most " + requestsPerMinute + " per minute.", "rate_limited");
+            request.abortWith(Response.fromResponse(refused).header("retry-after", Long.toString(waitSeconds)).build());
+        }
+    }
+
+    private String credential(ContainerRequestContext request) {
+        var token = tokens.current();
+        if (token.isPresent()) {
+            return "jwt:" + token.get().getIssuer() + "|" + token.get().getSubject();
+        }
+        String key = request.getHeaderString(CredentialsFilter.API_KEY_HEADER);
+        if (key != null && !key.isBlank()) {
+            return "key:" + Secrets.hash(key);
+        }
+        return "ip:" + servletRequest.getRemoteAddr();
+    }
+
+    /** A token bucket refilled continuously at {@code perMinute} tokens a minute, holding at most {@code perMinute}. */
+    static final class Bucket {
+        private double tokens;
+        private long lastRefill;
+
+        Bucket(int perMinute) {
+            this.tokens = perMinute;
+            this.lastRefill = System.nanoTime();
+        }
+
+        /** Takes a token; returns 0 when granted, else the seconds to wait for one. */
+        synchronized long take(int perMinute) {
+            long now = System.nanoTime();
+            double perNano = perMinute / 60e9;
+            tokens = Math.min(perMinute, tokens + (now - lastRefill) * perNano);
+            lastRefill = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+        }
+
+        synchronized long idleFor(long now) {
+            return now - lastRefill;
+        }
+    }
+}
