@@ -51,7 +51,13 @@ public class Prompt {
         update(name, model, systemPrompt, messages, now);
     }
 
+    /** Applies the values; the update time moves only when something changed. */
     public void update(String name, String model, String systemPrompt, String messages, Instant now) {
+        boolean changed = updatedAt == null || !java.util.Objects.equals(this.name, name) || !java.util.Objects.equals(this.model, model)
+                || !java.util.Objects.equals(this.systemPrompt, systemPrompt) || !java.util.Objects.equals(this.messages, messages);
+        if (!changed) {
+            return;
+        }
         this.name = name;
         this.model = model;
         this.systemPrompt = systemPrompt;
