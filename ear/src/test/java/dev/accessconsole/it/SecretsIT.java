@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Secrets (API keys, Admin API keys) appear in the creating response only: never in a later response, only as a
- * SHA-256 hash in the database, never in the server log.
+ * SHA-256 hash in the database, never in the server log; bearer tokens never reach the log either.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -80,6 +80,8 @@ class SecretsIT {
 
         Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
         String logText = Files.readString(log, StandardCharsets.UTF_8);
+        String tokenSignature = admin.token().substring(admin.token().lastIndexOf('.') + 1);
+        assertThat(logText).doesNotContain(admin.token()).doesNotContain(tokenSignature);
         assertThat(logText).isNotEmpty().doesNotContain(keySecret).doesNotContain(adminSecret)
                 .doesNotContain(keySecret.substring(13, 40)).doesNotContain(adminSecret.substring(15, 40));
     }

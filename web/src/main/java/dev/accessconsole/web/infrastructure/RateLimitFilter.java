@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -26,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
-public class RateLimitFilter implements ContainerRequestFilter {
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String REMAINING = "dev.accessconsole.rate-limit.remaining";
 
     private static final int MAX_TRACKED = 100_000;
     private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
@@ -52,10 +56,22 @@ public class RateLimitFilter implements ContainerRequestFilter {
         }
         Bucket bucket = BUCKETS.computeIfAbsent(credential(request), k -> new Bucket(requestsPerMinute));
         long waitSeconds = bucket.take(requestsPerMinute);
+        request.setProperty(REMAINING, bucket.remaining());
         if (waitSeconds > 0) {
             Response refused = ErrorResponses.of(servletRequest, ErrorType.RATE_LIMIT,
                     "Too many requests for this credential: at most " + requestsPerMinute + " per minute.", "rate_limited");
-            request.abortWith(Response.fromResponse(refused).header("retry-after", Long.toString(waitSeconds)).build());
+            request.abortWith(Response.fromResponse(refused).header("Retry-After", Long.toString(waitSeconds)).build());
+        }
+    }
+
+    /** Tells every caller where it stands: RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset (seconds to a full bucket). */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object remaining = request.getProperty(REMAINING);
+        if (remaining instanceof Integer left && requestsPerMinute > 0) {
+            response.getHeaders().putSingle("RateLimit-Limit", requestsPerMinute);
+            response.getHeaders().putSingle("RateLimit-Remaining", left);
+            response.getHeaders().putSingle("RateLimit-Reset", (int) Math.ceil((requestsPerMinute - left) * 60.0 / requestsPerMinute));
         }
     }
 
@@ -92,6 +108,10 @@ public class RateLimitFilter implements ContainerRequestFilter {
                 return 0;
             }
             return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+        }
+
+        synchronized int remaining() {
+            return (int) Math.floor(tokens);
         }
 
         synchronized long idleFor(long now) {
