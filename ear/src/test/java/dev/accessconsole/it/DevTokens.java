@@ -64,30 +64,28 @@ public final class DevTokens {
 
     /** A token for a person, valid for ten minutes. */
     public static String forUser(PrivateKey key, String subject, String email, String name) {
-        long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", ISSUER);
-        claims.put("aud", AUDIENCE);
-        claims.put("sub", subject);
-        claims.put("email", email);
+        Map<String, Object> claims = personClaims(subject, email);
         claims.put("name", name);
-        claims.put("iat", now);
-        claims.put("exp", now + 600);
         return sign(key, Map.of("alg", "RS256", "typ", "JWT"), claims);
     }
 
     /** A token for a person that names the organization to act on in its {@code org_id} claim. */
     public static String forUserInOrganization(PrivateKey key, String subject, String email, String organizationId) {
+        Map<String, Object> claims = personClaims(subject, email);
+        claims.put("org_id", organizationId);
+        return sign(key, Map.of("alg", "RS256", "typ", "JWT"), claims);
+    }
+
+    private static Map<String, Object> personClaims(String subject, String email) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("aud", AUDIENCE);
         claims.put("sub", subject);
         claims.put("email", email);
-        claims.put("org_id", organizationId);
         claims.put("iat", now);
         claims.put("exp", now + 600);
-        return sign(key, Map.of("alg", "RS256", "typ", "JWT"), claims);
+        return claims;
     }
 
     /** Signs any header and claims with RS256 (SHA256withRSA), compact serialization. */

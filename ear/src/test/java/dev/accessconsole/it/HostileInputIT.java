@@ -39,7 +39,8 @@ class HostileInputIT {
     private static final List<String> BODIES = List.of(
             "", "{", "}", "[", "null", "true", "42", "\"text\"", "[]", "{}", "{\"name\":", "{\"name\":null}", "{\"name\":42}",
             "{\"name\":[1,2]}", "{\"name\":{\"nested\":true}}", "{\"name\":\"" + "x".repeat(5000) + "\"}",
-            "{\"name\":\"\\u0000\\u0007 control\"}", "{\"name\":\"名前 🚀 ÿ\\u202e\"}", "{\"role\":\"owner\"}", "{\"role\":123}",
+            "{\"name\":\"\\u0000\\u0007 control\"}", "{\"email\":\"a\\u0000@example.com\",\"role\":\"user\"}",
+            "{\"name\":\"p\",\"model\":\"m\",\"system\":\"\\u0000\",\"messages\":[]}", "{\"name\":\"名前 🚀 ÿ\\u202e\"}", "{\"role\":\"owner\"}", "{\"role\":123}",
             "{\"email\":\"@@\",\"role\":\"user\"}", "{\"workspace_role\":\"workspace_billing\",\"user_id\":\"user_x\"}",
             "{\"id\":\"wrkspc_forged\",\"organization_id\":\"00000000-0000-0000-0000-000000000000\",\"created_by\":\"user_forged\",\"name\":\"Forged\"}",
             "{\"status\":\"deleted\"}", "{\"requests_per_minute\":-5}", "{\"requests_per_minute\":\"lots\"}",

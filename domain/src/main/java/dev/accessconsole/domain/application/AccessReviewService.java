@@ -45,7 +45,7 @@ public class AccessReviewService {
     @Transactional
     public Entry standingOf(String organizationId, String userId, String workspaceId) {
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("user"));
-        Workspace workspace = (workspaceId == null ? workspaces.defaultWorkspace(organizationId) : workspaces.find(organizationId, workspaceId))
+        Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
         WorkspaceRole explicit = workspaces.explicitMember(workspace.id(), userId).map(WorkspaceMember::role).orElse(null);
         return new Entry(member, workspace, standing(organizationId, member, workspace, explicit));

@@ -51,7 +51,7 @@ public class ApiKeyService {
             throw DomainException.permission("admin_api_key_cannot_create_keys", "Admin API keys cannot create API keys.");
         }
         String cleanName = Names.require("name", name, MAX_NAME_LENGTH);
-        Workspace workspace = (workspaceId == null ? workspaces.defaultWorkspace(organizationId) : workspaces.find(organizationId, workspaceId))
+        Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
         if (workspace.kind() == WorkspaceKind.CLAUDE_CODE) {
             throw DomainException.invalid("claude_code_workspace_keys",

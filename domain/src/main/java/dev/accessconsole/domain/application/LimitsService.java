@@ -69,7 +69,7 @@ public class LimitsService {
     }
 
     private Workspace workspace(String organizationId, String workspaceId) {
-        return (workspaceId == null ? workspaces.defaultWorkspace(organizationId) : workspaces.find(organizationId, workspaceId))
+        return workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
     }
 

@@ -13,6 +13,11 @@ public interface WorkspaceRepository {
 
     Optional<Workspace> defaultWorkspace(String organizationId);
 
+    /** The named workspace of the organization, or its Default workspace when {@code workspaceId} is null. */
+    default Optional<Workspace> findOrDefault(String organizationId, String workspaceId) {
+        return workspaceId == null ? defaultWorkspace(organizationId) : find(organizationId, workspaceId);
+    }
+
     Optional<Workspace> claudeCodeWorkspace(String organizationId);
 
     long countActiveStandard(String organizationId);
@@ -38,6 +43,4 @@ public interface WorkspaceRepository {
 
     /** Deletes every explicit workspace membership the user holds in the organization's workspaces. */
     int removeMembershipsOf(String organizationId, String userId);
-
-    List<String> explicitWorkspaceIds(String userId, String organizationId);
 }

@@ -143,12 +143,4 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
                 .setParameter("org", organizationId)
                 .executeUpdate();
     }
-
-    @Override
-    public List<String> explicitWorkspaceIds(String userId, String organizationId) {
-        return em.createQuery("select wm.workspace.id from WorkspaceMember wm where wm.user.id = :user and wm.workspace.organization.id = :org", String.class)
-                .setParameter("user", userId)
-                .setParameter("org", organizationId)
-                .getResultList();
-    }
 }
