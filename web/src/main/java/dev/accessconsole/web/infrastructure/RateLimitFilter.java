@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Per-credential request rate limiting (a token bucket per user token subject, Admin API key, or client address for
  * anonymous calls): over the limit, 429 {@code rate_limit_error} with {@code retry-after}. The limit is
- * {@code accessconsole.rate-limit.requests-per-minute} (MicroProfile Config; 0 turns it off), with a burst of the
+ * {@code accessconsole.rate-limit.requests-per-minute} (MicroProfile Config, default 6000; 0 turns it off), with a burst of the
  * same size.
  */
 @Provider
@@ -36,7 +36,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     private static final Map<String, Bucket> BUCKETS = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "accessconsole.rate-limit.requests-per-minute", defaultValue = "600")
+    @ConfigProperty(name = "accessconsole.rate-limit.requests-per-minute", defaultValue = "6000")
     int requestsPerMinute;
 
     @Inject
