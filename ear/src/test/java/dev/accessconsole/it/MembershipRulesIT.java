@@ -199,11 +199,16 @@ class MembershipRulesIT {
 
     @Test
     void noOneChangesTheirOwnRoleAndTheLastAdminStays() {
+        // the sole admin demoting themselves: the last-admin rule answers
         assertError(admin.request("POST", "/v1/organizations/users/" + admin.userId()).json("{\"role\":\"user\"}").send(),
-                400, "invalid_request_error", "cannot_change_own_role");
+                400, "invalid_request_error", "cannot_remove_last_member");
         assertError(admin.request("DELETE", "/v1/organizations/users/" + admin.userId()).send(),
                 400, "invalid_request_error", "cannot_remove_last_member");
-        assertThat(admin.request("GET", "/v1/organizations/users?roles[]=admin").send().json().getJsonArray("data")).hasSize(1);
+        // with a second admin, changing one's own role is still refused
+        Orgs.join(orgId, admin, "admin", "second-admin");
+        assertError(admin.request("POST", "/v1/organizations/users/" + admin.userId()).json("{\"role\":\"user\"}").send(),
+                400, "invalid_request_error", "cannot_change_own_role");
+        assertThat(admin.request("GET", "/v1/organizations/users?roles[]=admin").send().json().getJsonArray("data")).hasSize(2);
     }
 
     @Test

@@ -61,17 +61,18 @@ public class MemberService {
         if (newRole == OrgRole.ADMIN && actor.isAdminApiKey()) {
             throw DomainException.invalid("admin_role_not_assignable", "Admin API keys cannot assign the admin role.");
         }
-        if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
-            throw DomainException.invalid("cannot_change_own_role", "You cannot change your own role.");
-        }
         lockAndRecheckActor(actor, organizationId);
         OrganizationMember member = get(organizationId, userId);
         OrgRole before = member.role();
+        // the last admin's answer comes first, also when the last admin tries to demote themselves
+        if (before == OrgRole.ADMIN && newRole != OrgRole.ADMIN) {
+            requireAnotherAdmin(organizationId);
+        }
+        if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
+            throw DomainException.invalid("cannot_change_own_role", "You cannot change your own role.");
+        }
         if (before == newRole) {
             return new Change(member, List.of());
-        }
-        if (before == OrgRole.ADMIN) {
-            requireAnotherAdmin(organizationId);
         }
         member.changeRole(newRole);
         audit.record(organizationId, actor, "member.role_change", "user", userId, Json.createObjectBuilder()
