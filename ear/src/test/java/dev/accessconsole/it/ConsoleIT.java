@@ -273,6 +273,8 @@ class ConsoleIT {
 
         JsonObject explained = admin.request("GET", "/v1/organizations/users/" + billing.userId() + "/permissions?workspace_id="
                 + workspaceId + "&permission=cost:read").send().json();
+        assertThat(explained.getBoolean("granted")).isFalse();
+        assertThat(explained.getString("permission")).isEqualTo("cost:read");
         JsonObject decision = explained.getJsonArray("decisions").getJsonObject(0);
         assertThat(decision.getBoolean("granted")).isFalse();
         assertThat(decision.getString("outcome")).isEqualTo("not_visible");

@@ -34,8 +34,10 @@ public class AccessExplainResource {
     public record PermissionDecisionJson(String permission, String scope, boolean granted, String outcome, List<String> reasons) {
     }
 
+    /** When one permission was asked, {@code permission}, {@code granted}, {@code outcome} and {@code reasons} answer it directly. */
     public record ExplanationJson(String type, String userId, String organizationId, String organizationRole, String workspaceId,
-                                  String workspaceKind, String workspaceRole, List<PermissionDecisionJson> decisions) {
+                                  String workspaceKind, String workspaceRole, String permission, Boolean granted, String outcome,
+                                  List<String> reasons, List<PermissionDecisionJson> decisions) {
     }
 
     public record ReviewRowJson(String userId, String email, String organizationRole, String workspaceId, String workspaceName,
@@ -64,9 +66,12 @@ public class AccessExplainResource {
                     decision.outcome().name().toLowerCase(Locale.ROOT), decision.reasons());
         }).toList();
         var effective = AccessPolicy.effectiveWorkspaceRole(entry.standing().orgRole(), entry.workspace().kind(), entry.standing().workspace().explicitRole());
+        PermissionDecisionJson single = decisions.size() == 1 ? decisions.get(0) : null;
         return new ExplanationJson("permission_explanation", userId, access.organizationId(), entry.standing().orgRole().value(),
                 entry.workspace().kind() == WorkspaceKind.DEFAULT ? null : entry.workspace().id(), kind(entry.workspace().kind()),
-                effective.role() == null ? null : effective.role().value(), decisions);
+                effective.role() == null ? null : effective.role().value(),
+                single == null ? null : single.permission(), single == null ? null : single.granted(),
+                single == null ? null : single.outcome(), single == null ? null : single.reasons(), decisions);
     }
 
     /** Every member × workspace (not archived) with effective role and permissions; CSV with {@code Accept: text/csv}. */

@@ -33,7 +33,9 @@ public class GatewayResource {
     public record VerifiedJson(String type, String apiKeyId, String workspaceId, String organizationId) {
     }
 
-    public record UsageEventRequest(String eventId, String apiKeyId, String model, Long inputTokens, Long outputTokens, String timestamp) {
+    /** {@code occurred_at} is accepted as another name for {@code timestamp}. */
+    public record UsageEventRequest(String eventId, String apiKeyId, String model, Long inputTokens, Long outputTokens, String timestamp,
+                                    String occurredAt) {
     }
 
     public record UsageEventJson(String type, String eventId, boolean duplicate, String apiKeyId, String model, long inputTokens,
@@ -67,7 +69,8 @@ public class GatewayResource {
         long output = tokens("output_tokens", request.outputTokens());
         Instant at;
         try {
-            at = (request.timestamp() == null ? Instant.now() : Instant.parse(request.timestamp())).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String when = request.timestamp() != null ? request.timestamp() : request.occurredAt();
+            at = (when == null ? Instant.now() : Instant.parse(when)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("invalid_timestamp", "timestamp must be an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.");
         }
