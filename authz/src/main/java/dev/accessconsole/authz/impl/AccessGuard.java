@@ -125,9 +125,9 @@ public class AccessGuard {
     private String namedOrganization() {
         Optional<JsonWebToken> token = tokens.current();
         if (token.isPresent()) {
-            Object claim = token.get().getClaim("org_id");
-            if (claim != null) {
-                return claim.toString().replace("\"", "");
+            String claimed = orgIdClaim(token.get());
+            if (claimed != null) {
+                return claimed;
             }
         }
         return requestValue(false);
@@ -189,9 +189,9 @@ public class AccessGuard {
     }
 
     private String organizationOf(JsonWebToken jwt, UserRef user) {
-        Object claim = jwt.getClaim("org_id");
-        if (claim != null && !claim.toString().isBlank()) {
-            return claim.toString().replace("\"", "");
+        String claimed = orgIdClaim(jwt);
+        if (claimed != null) {
+            return claimed;
         }
         String named = requestValue(false);
         if (named != null) {
@@ -202,6 +202,13 @@ public class AccessGuard {
             return organizations.get(0);
         }
         throw new AccessDeniedException.OrganizationUnresolved();
+    }
+
+    /** The token's {@code org_id} claim as text (a JSON string claim arrives as a JsonString), or null. */
+    private static String orgIdClaim(JsonWebToken jwt) {
+        Object claim = jwt.getClaim("org_id");
+        String text = claim instanceof jakarta.json.JsonString json ? json.getString() : claim == null ? null : claim.toString();
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private String requestValue(boolean apiKey) {
