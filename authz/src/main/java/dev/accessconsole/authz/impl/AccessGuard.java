@@ -22,7 +22,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Establishes who calls, in which organization and workspace, and decides permissions with {@link AccessPolicy}.
@@ -31,9 +30,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class AccessGuard {
-
-    /** Token groups that mark platform credentials, which never act as organization members. */
-    static final Set<String> SERVICE_GROUPS = Set.of("support", "gateway");
 
     @Inject
     CallerTokens tokens;
@@ -139,9 +135,8 @@ public class AccessGuard {
         MemberStanding standing;
         if (token.isPresent()) {
             JsonWebToken jwt = token.get();
-            if (jwt.getGroups() != null && jwt.getGroups().stream().anyMatch(SERVICE_GROUPS::contains)) {
-                throw new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
-                        "platform support and gateway credentials cannot act as organization members");
+            if (CallerTokens.isPlatformCredential(jwt)) {
+                throw CallerTokens.platformCredentialRefused();
             }
             UserRef user = new UserRef(jwt.getIssuer(), jwt.getSubject());
             String organizationId = organizationOf(jwt, user);

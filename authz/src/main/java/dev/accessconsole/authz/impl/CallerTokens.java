@@ -1,5 +1,7 @@
 package dev.accessconsole.authz.impl;
 
+import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.authz.api.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -7,6 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The verified bearer token of the current call, if any. MicroProfile JWT hands an anonymous request a token with
@@ -14,6 +17,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CallerTokens {
+
+    /** Token groups that mark platform credentials, which never act as organization members. */
+    public static final Set<String> PLATFORM_GROUPS = Set.of("support", "gateway");
 
     /** The same clock skew as mp.jwt.verify.clock.skew. */
     static final long ISSUED_AT_SKEW_SECONDS = 30;
@@ -44,6 +50,17 @@ public class CallerTokens {
             return Optional.empty();
         }
         return Optional.of(token);
+    }
+
+    /** True for a token of the platform's support or gateway services. */
+    public static boolean isPlatformCredential(JsonWebToken token) {
+        return token.getGroups() != null && token.getGroups().stream().anyMatch(PLATFORM_GROUPS::contains);
+    }
+
+    /** The refusal for a platform credential used where an organization member is expected (403). */
+    public static AccessDeniedException.MissingPermission platformCredentialRefused() {
+        return new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
+                "platform support and gateway credentials cannot act as organization members");
     }
 
     private JsonWebToken fromPrincipal() {

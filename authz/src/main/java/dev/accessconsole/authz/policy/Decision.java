@@ -4,7 +4,6 @@ import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.WorkspaceRole;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The answer of {@link AccessPolicy} for one permission: the outcome, the effective workspace role it was
@@ -29,7 +28,4 @@ public record Decision(Outcome outcome, Permission permission, WorkspaceRole eff
         return outcome == Outcome.GRANTED;
     }
 
-    public Optional<WorkspaceRole> effectiveRole() {
-        return Optional.ofNullable(effectiveWorkspaceRole);
-    }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.lang.reflect.Method;
-import java.util.Set;
 
 /**
  * After the token is verified: provisions the user on its first call, then applies default deny. An operation
@@ -30,8 +29,6 @@ import java.util.Set;
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class CallerFilter implements ContainerRequestFilter {
-
-    private static final Set<String> SERVICE_GROUPS = Set.of("support", "gateway");
 
     @Context
     ResourceInfo resource;
@@ -92,7 +89,7 @@ public class CallerFilter implements ContainerRequestFilter {
     }
 
     private void provision(JsonWebToken token) {
-        if (token.getGroups() != null && token.getGroups().stream().anyMatch(SERVICE_GROUPS::contains)) {
+        if (CallerTokens.isPlatformCredential(token)) {
             currentUser.markServiceCredential();
             return;
         }

@@ -1,6 +1,7 @@
 package dev.accessconsole.web.infrastructure;
 
 import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.authz.impl.CallerTokens;
 import dev.accessconsole.domain.model.UserAccount;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -24,8 +25,7 @@ public class CurrentUser {
     /** The signed-in user; refuses anonymous callers (401) and platform credentials (403). */
     public UserAccount require() {
         if (serviceCredential) {
-            throw new AccessDeniedException.MissingPermission("organization:read",
-                    "platform support and gateway credentials cannot act as organization members");
+            throw CallerTokens.platformCredentialRefused();
         }
         if (user == null) {
             throw new AccessDeniedException.Unauthenticated();
