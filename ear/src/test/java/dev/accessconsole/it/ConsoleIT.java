@@ -278,7 +278,7 @@ class ConsoleIT {
         JsonObject decision = explained.getJsonArray("decisions").getJsonObject(0);
         assertThat(decision.getBoolean("granted")).isFalse();
         assertThat(decision.getString("outcome")).isEqualTo("not_visible");
-        assertThat(decision.getJsonArray("reasons").getString(0)).contains("billing cannot access the Claude Code workspace");
+        assertThat(decision.getJsonArray("reasons").getString(0)).contains("org role billing does not grant claude_code:use");
         JsonObject elsewhere = admin.request("GET", "/v1/organizations/users/" + billing.userId() + "/permissions?permission=cost:read").send().json();
         assertThat(elsewhere.getJsonArray("decisions").getJsonObject(0).getBoolean("granted")).isTrue();
         assertError(developer.request("GET", "/v1/organizations/users/" + billing.userId() + "/permissions").send(), 403, "permission_error");

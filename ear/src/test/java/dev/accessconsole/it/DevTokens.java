@@ -20,7 +20,10 @@ import java.util.Map;
  * JDK only, so that it also runs as a single-file program from the repository root:
  *
  * <pre>java ear/src/test/java/dev/accessconsole/it/DevTokens.java --sub alice --email alice@example.com [--name "Alice"]
- *      [--groups support,gateway] [--org-id ORG] [--ttl 3600] [--issuer …] [--audience …] [--key PEM]</pre>
+ *      [--email-verified false] [--groups support,gateway] [--org-id ORG] [--ttl 3600] [--issuer …] [--audience …] [--key PEM]</pre>
+ *
+ * A token with an email says {@code "email_verified": true} unless {@code --email-verified false}: the server treats an
+ * email as verified only when that claim is present and true.
  */
 public final class DevTokens {
 
@@ -41,7 +44,11 @@ public final class DevTokens {
             String value = args[i + 1];
             switch (args[i]) {
                 case "--sub" -> claims.put("sub", value);
-                case "--email" -> claims.put("email", value);
+                case "--email" -> {
+                    claims.put("email", value);
+                    claims.putIfAbsent("email_verified", true); // the identity provider vouches for it, as a real one would
+                }
+                case "--email-verified" -> claims.put("email_verified", Boolean.parseBoolean(value));
                 case "--name" -> claims.put("name", value);
                 case "--groups" -> claims.put("groups", List.of(value.split(",")));
                 case "--org-id" -> claims.put("org_id", value);
@@ -53,7 +60,7 @@ public final class DevTokens {
             }
         }
         if (!claims.containsKey("sub")) {
-            System.err.println("usage: java DevTokens.java --sub SUBJECT [--email E] [--name N] [--groups a,b] [--org-id ORG] [--ttl S] [--key PEM]");
+            System.err.println("usage: java DevTokens.java --sub SUBJECT [--email E] [--email-verified false] [--name N] [--groups a,b] [--org-id ORG] [--ttl S] [--key PEM]");
             System.exit(2);
         }
         long now = Instant.now().getEpochSecond();
@@ -83,6 +90,7 @@ public final class DevTokens {
         claims.put("aud", AUDIENCE);
         claims.put("sub", subject);
         claims.put("email", email);
+        claims.put("email_verified", true);
         claims.put("iat", now);
         claims.put("exp", now + 600);
         return claims;

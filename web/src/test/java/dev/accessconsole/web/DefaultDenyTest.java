@@ -1,9 +1,6 @@
 package dev.accessconsole.web;
 
-import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
-import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.api.PlatformCredential;
-import dev.accessconsole.authz.api.RequiresPermission;
+import dev.accessconsole.authz.api.AccessDeclaration;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
@@ -40,29 +37,20 @@ class DefaultDenyTest {
                     continue;
                 }
                 operations++;
-                RequiresPermission required = method.isAnnotationPresent(RequiresPermission.class)
-                        ? method.getAnnotation(RequiresPermission.class) : resource.getAnnotation(RequiresPermission.class);
-                boolean open = method.isAnnotationPresent(AnyAuthenticatedCaller.class) || resource.isAnnotationPresent(AnyAuthenticatedCaller.class)
-                        || method.isAnnotationPresent(PlatformCredential.class) || resource.isAnnotationPresent(PlatformCredential.class);
                 String name = resource.getSimpleName() + "." + method.getName();
-                if (required == null && !open) {
-                    undeclared.add(name);
-                }
-                if (required != null) {
-                    if (required.value().length == 0) {
-                        undeclared.add(name + " (empty @RequiresPermission)");
+                try {
+                    // the resolver the interceptors, the web filter and the OpenAPI document use
+                    if (AccessDeclaration.of(method, resource).isEmpty()) {
+                        undeclared.add(name);
                     }
-                    for (String permission : required.value()) {
-                        if (Permission.fromValue(permission).isEmpty()) {
-                            unknownPermissions.add(name + ": " + permission);
-                        }
-                    }
+                } catch (IllegalStateException conflictingOrUnknown) {
+                    unknownPermissions.add(name + ": " + conflictingOrUnknown.getMessage());
                 }
             }
         }
         assertThat(operations).isGreaterThanOrEqualTo(10);
         assertThat(undeclared).as("resource methods with neither @RequiresPermission, @AnyAuthenticatedCaller nor @PlatformCredential").isEmpty();
-        assertThat(unknownPermissions).as("permissions not in the catalog").isEmpty();
+        assertThat(unknownPermissions).as("conflicting declarations or permissions not in the catalog").isEmpty();
     }
 
     static boolean isResourceMethod(Method method) {

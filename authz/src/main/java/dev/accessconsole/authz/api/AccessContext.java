@@ -1,44 +1,42 @@
 package dev.accessconsole.authz.api;
 
-import jakarta.enterprise.context.RequestScoped;
-
 /**
- * The standing the guard established for the current request, so that the guarded code knows on whose behalf
- * and in which organization it acts without looking it up again.
+ * The caller of the current request as the guard established it (once per request), and the questions guarded code
+ * asks about it. Every answer comes from the policy; nothing here can be set from outside the authz module.
  */
-@RequestScoped
-public class AccessContext {
+public interface AccessContext {
 
-    private MemberStanding standing;
+    /** True once a guarded call established who calls in which organization. */
+    boolean established();
 
-    public void establish(MemberStanding standing) {
-        this.standing = standing;
-    }
+    /** The caller's standing, loaded once per request (by the first guarded call, or by this call when none came first). */
+    MemberStanding standing();
 
-    public boolean established() {
-        return standing != null;
-    }
-
-    public MemberStanding standing() {
-        if (standing == null) {
-            throw new IllegalStateException("No access decision was made in this request: is the method guarded with @RequiresPermission?");
-        }
-        return standing;
-    }
-
-    public String organizationId() {
+    default String organizationId() {
         return standing().organizationId();
     }
 
-    public String principalId() {
+    default String principalId() {
         return standing().principalId();
     }
 
-    public OrgRole orgRole() {
+    default OrgRole orgRole() {
         return standing().orgRole();
     }
 
-    public boolean isAdminApiKey() {
+    default boolean isAdminApiKey() {
         return standing().isAdminApiKey();
     }
+
+    /**
+     * The workspaces the caller may see for a workspace-level permission, for a list to filter by. A caller whose scope
+     * is empty is refused (403 naming the permission, audited like any refusal).
+     */
+    WorkspaceScope scope(Permission permission);
+
+    /** The workspaces whose rows an organization-wide usage or cost report shows the caller; refused like {@link #scope} when none. */
+    WorkspaceScope reportScope(Permission permission);
+
+    /** A workspace of the caller's organization that the caller can see (null: Default); refused as not found otherwise. */
+    WorkspaceStanding visibleWorkspace(String workspaceId);
 }

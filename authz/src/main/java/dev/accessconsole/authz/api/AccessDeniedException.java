@@ -1,28 +1,35 @@
 package dev.accessconsole.authz.api;
 
-/**
- * Why a guarded call was refused. Transport layers map the subclasses to their own error shapes
- * (the web module: 401, 404, 403, 400).
- */
-public abstract sealed class AccessDeniedException extends RuntimeException {
+import java.util.Map;
 
-    protected AccessDeniedException(String message) {
-        super(message, null, false, false);
+/**
+ * Why a caller was refused access: by the guard before a guarded call, or by a service rule that denies a principal an
+ * action (an Admin API key demoting an admin, an unverified email accepting an invite). Transport layers map the
+ * subclasses to their own error shapes (the web module: 401, 404, 403, 400). A {@link MissingPermission} always names
+ * the permission, whoever decided it.
+ */
+public abstract sealed class AccessDeniedException extends RequestRefused {
+
+    protected AccessDeniedException(ErrorCode code, String message) {
+        super(code, null, message);
     }
 
     /** No valid credential at all. */
     public static final class Unauthenticated extends AccessDeniedException {
         public Unauthenticated() {
-            super("A valid credential is required: send 'Authorization: Bearer <token>' or 'x-api-key'.");
+            super(ErrorCode.AUTHENTICATION_REQUIRED, "A valid credential is required: send 'Authorization: Bearer <token>' or 'x-api-key'.");
         }
     }
 
-    /** The organization or workspace does not exist for this caller; says nothing about whether it exists at all. */
+    /**
+     * The organization, workspace or resource does not exist for this caller; says nothing about whether it exists at
+     * all: the answer (message included) is the same for something of another organization and for nothing.
+     */
     public static final class NotVisible extends AccessDeniedException {
         private final String resource;
 
         public NotVisible(String resource) {
-            super("The requested " + resource + " was not found.");
+            super(ErrorCode.NOT_FOUND, "The requested " + resource + " was not found.");
             this.resource = resource;
         }
 
@@ -31,24 +38,34 @@ public abstract sealed class AccessDeniedException extends RuntimeException {
         }
     }
 
-    /** The caller sees the resource but lacks the permission for the action. */
+    /** The caller sees the resource but lacks the permission for the action (or a rule withholds it from this principal). */
     public static final class MissingPermission extends AccessDeniedException {
         private final String permission;
 
         public MissingPermission(String permission, String detail) {
-            super("Missing permission '" + permission + "'" + (detail == null ? "." : ": " + detail));
+            this(ErrorCode.MISSING_PERMISSION, permission, detail);
+        }
+
+        public MissingPermission(ErrorCode code, String permission, String detail) {
+            super(code, "Missing permission '" + permission + "'" + (detail == null ? "." : ": " + detail));
             this.permission = permission;
         }
 
+        @Override
         public String permission() {
             return permission;
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of("permission", permission);
         }
     }
 
     /** The request did not say which organization it acts on and the caller has no single one to default to. */
     public static final class OrganizationUnresolved extends AccessDeniedException {
         public OrganizationUnresolved() {
-            super("Cannot tell which organization this request acts on: send the 'anthropic-organization-id' header.");
+            super(ErrorCode.ORGANIZATION_REQUIRED, "Cannot tell which organization this request acts on: send the 'anthropic-organization-id' header.");
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.accessconsole.authz.api;
 
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
 import java.lang.annotation.Documented;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -11,6 +15,8 @@ import java.lang.annotation.Target;
  * group ({@code support}: the platform's support staff; {@code gateway}: the inference gateway). Anyone else gets 403,
  * no token 401.
  */
+@Inherited
+@InterceptorBinding
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
@@ -19,5 +25,6 @@ public @interface PlatformCredential {
     String SUPPORT = "support";
     String GATEWAY = "gateway";
 
+    @Nonbinding
     String value();
 }

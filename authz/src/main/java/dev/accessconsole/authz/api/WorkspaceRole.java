@@ -10,6 +10,8 @@ import java.util.Optional;
 public enum WorkspaceRole {
     WORKSPACE_USER("workspace_user", true),
     WORKSPACE_BILLING("workspace_billing", false),
+    /** "Workspace Limited Developer" in the Console; on this product's surfaces it holds what workspace_developer holds. */
+    WORKSPACE_RESTRICTED_DEVELOPER("workspace_restricted_developer", true),
     WORKSPACE_DEVELOPER("workspace_developer", true),
     WORKSPACE_ADMIN("workspace_admin", true);
 

@@ -1,5 +1,5 @@
 package dev.accessconsole.authz.api;
 
-/** The facts about one workspace that a decision needs; {@code explicitRole} is null without an explicit membership. */
-public record WorkspaceStanding(String workspaceId, WorkspaceKind kind, boolean archived, WorkspaceRole explicitRole) {
+/** The facts about one workspace of the caller's organization that a decision needs. */
+public record WorkspaceStanding(String workspaceId, WorkspaceKind kind, boolean archived) {
 }

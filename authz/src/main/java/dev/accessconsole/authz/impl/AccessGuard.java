@@ -1,15 +1,16 @@
 package dev.accessconsole.authz.impl;
 
-import dev.accessconsole.authz.api.AccessContext;
-import dev.accessconsole.authz.api.AccessRefused;
-import dev.accessconsole.authz.api.PrincipalKind;
+import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.authz.api.AccessRefused;
+import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PermissionScope;
-import dev.accessconsole.authz.api.RequestCredentials;
+import dev.accessconsole.authz.api.RequestRefused;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.api.WorkspaceScope;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.policy.Decision;
@@ -22,14 +23,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Establishes who calls, in which organization and workspace, and decides permissions with {@link AccessPolicy}.
- * The interceptor calls {@link #authorize}; code that learns its workspace only after loading something (an API
- * key's workspace, say) calls it directly.
+ * The one decision point: establishes the caller's standing once per request, decides every declaration with
+ * {@link AccessPolicy}, and reports every refusal (its own and those of the guarded code) the same way: a CDI
+ * {@link AccessRefused} event for a member of the organization, the server log for anyone else.
  */
 @ApplicationScoped
 public class AccessGuard {
+
+    private static final Logger LOG = Logger.getLogger(AccessGuard.class.getName());
 
     @Inject
     CallerTokens tokens;
@@ -41,56 +46,50 @@ public class AccessGuard {
     AccessLookup lookup;
 
     @Inject
-    AccessContext context;
+    RequestAccessContext context;
 
     @Inject
     Event<AccessRefused> refusals;
 
-    /**
-     * Requires the permissions (any one of them, or all when {@code all}) in the organization of the request and,
-     * for workspace-level ones, in {@code workspaceId} (null: the Default workspace).
-     *
-     * @return the caller's standing, also kept in {@link AccessContext} for the rest of the request
-     */
-    public MemberStanding authorize(List<Permission> permissions, boolean all, String workspaceId) {
-        if (permissions.isEmpty()) {
-            throw new IllegalArgumentException("at least one permission is required");
+    /** Enforces a declaration before a guarded call; {@code workspace} names the workspace argument (null: none or Default). */
+    void enforce(AccessDeclaration declaration, WorkspaceArgument workspace) {
+        if (declaration instanceof AccessDeclaration.Permissions permissions) {
+            authorize(permissions, workspace);
+        } else if (declaration instanceof AccessDeclaration.Platform platform) {
+            refusedUnidentified(() -> requirePlatform(platform.group()));
+        } else {
+            refusedUnidentified(this::requirePerson);
         }
-        boolean needsWorkspace = permissions.stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE);
-        String requestedWorkspace = needsWorkspace ? workspaceId : null;
-        String named = permissions.get(0).value();
-        MemberStanding standing;
-        try {
-            standing = resolveStanding(requestedWorkspace);
-        } catch (AccessDeniedException.NotVisible | AccessDeniedException.MissingPermission refused) {
-            report(null, named, requestedWorkspace, refused);
-            throw refused;
-        }
-        try {
-            decideAll(standing, permissions, all, requestedWorkspace);
-        } catch (AccessDeniedException refused) {
-            report(standing, named, requestedWorkspace, refused);
-            throw refused;
-        }
-        remember(standing);
-        return standing;
     }
 
-    private void decideAll(MemberStanding standing, List<Permission> permissions, boolean all, String requestedWorkspace) {
+    private void authorize(AccessDeclaration.Permissions declared, WorkspaceArgument argument) {
+        MemberStanding standing = refusedUnidentified(this::standing);
+        boolean needsWorkspace = declared.permissions().stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE);
+        WorkspaceStanding workspace = null;
+        try {
+            if (needsWorkspace) {
+                workspace = argument.resolve(this, standing);
+            }
+            decideAll(standing, declared, workspace);
+        } catch (RequestRefused refused) {
+            report(refused, workspace == null ? null : workspace.workspaceId());
+            throw refused;
+        }
+    }
 
+    private static void decideAll(MemberStanding standing, AccessDeclaration.Permissions declared, WorkspaceStanding workspace) {
         Decision refusal = null;
-        for (Permission permission : permissions) {
-            Decision decision = decide(standing, permission, requestedWorkspace);
+        for (Permission permission : declared.permissions()) {
+            Decision decision = AccessPolicy.decide(standing, permission, workspace);
             if (decision.outcome() == Decision.Outcome.NOT_VISIBLE) {
                 throw new AccessDeniedException.NotVisible("workspace");
             }
-            if (decision.granted() && !all) {
-                refusal = null;
-                break;
+            if (decision.granted() && !declared.all()) {
+                return;
             }
             if (!decision.granted() && refusal == null) {
                 refusal = decision;
-                if (all) {
+                if (declared.all()) {
                     break;
                 }
             }
@@ -100,87 +99,180 @@ public class AccessGuard {
         }
     }
 
-    /** Tells observers (the audit log) about a refusal of an identified caller; a failing observer never changes the answer. */
-    private void report(MemberStanding standing, String permission, String workspaceId, AccessDeniedException refused) {
-        try {
-            String organization = standing != null ? standing.organizationId() : namedOrganization();
-            PrincipalKind kind = standing != null ? standing.principalKind()
-                    : tokens.current().isPresent() ? PrincipalKind.USER : PrincipalKind.ADMIN_API_KEY;
-            String principal = standing != null ? standing.principalId()
-                    : tokens.current().map(t -> t.getIssuer() + "|" + t.getSubject()).orElse("admin_api_key");
-            String outcome = refused instanceof AccessDeniedException.NotVisible ? "not_found" : "forbidden";
-            refusals.fire(new AccessRefused(organization, kind, principal,
-                    refused instanceof AccessDeniedException.MissingPermission missing ? missing.permission() : permission,
-                    workspaceId, outcome, refused.getMessage()));
-        } catch (RuntimeException observerFailed) {
-            java.util.logging.Logger.getLogger(AccessGuard.class.getName()).log(java.util.logging.Level.WARNING,
-                    "could not record an access refusal", observerFailed);
-        }
+    /** {@link #standing()}, with a refusal reported like the guard's own. */
+    MemberStanding establishedStanding() {
+        return refusedUnidentified(this::standing);
     }
 
-    private String namedOrganization() {
-        Optional<JsonWebToken> token = tokens.current();
-        if (token.isPresent()) {
-            String claimed = orgIdClaim(token.get());
-            if (claimed != null) {
-                return claimed;
-            }
+    /** The caller's standing in the organization of the request, loaded once per request. */
+    MemberStanding standing() {
+        MemberStanding known = currentStanding();
+        if (known != null) {
+            return known;
         }
-        return requestValue(false);
-    }
-
-    /** The standing of the caller in the organization of the request, without deciding any permission. */
-    public MemberStanding resolveStanding(String workspaceId) {
-        Optional<JsonWebToken> token = tokens.current();
         MemberStanding standing;
+        Optional<JsonWebToken> token = tokens.current();
         if (token.isPresent()) {
             JsonWebToken jwt = token.get();
             if (CallerTokens.isPlatformCredential(jwt)) {
-                throw CallerTokens.platformCredentialRefused();
+                throw platformCredentialRefused();
             }
             UserRef user = new UserRef(jwt.getIssuer(), jwt.getSubject());
             String organizationId = organizationOf(jwt, user);
-            standing = lookup.memberStanding(user, organizationId, workspaceId)
-                    .orElseThrow(() -> new AccessDeniedException.NotVisible("organization"));
+            standing = lookup.memberStanding(user, organizationId).orElseThrow(() -> new AccessDeniedException.NotVisible("organization"));
         } else {
-            String apiKey = requestValue(true);
+            String apiKey = credentials.apiKey();
             if (apiKey == null) {
                 throw new AccessDeniedException.Unauthenticated();
             }
-            standing = lookup.adminKeyStanding(apiKey, workspaceId).orElseThrow(AccessDeniedException.Unauthenticated::new);
-            String named = requestValue(false);
+            standing = lookup.adminKeyStanding(apiKey).orElseThrow(AccessDeniedException.Unauthenticated::new);
+            String named = credentials.organizationId();
             if (named != null && !named.equals(standing.organizationId())) {
                 throw new AccessDeniedException.NotVisible("organization");
             }
         }
-        if (workspaceId != null && standing.workspace() == null) {
-            throw new AccessDeniedException.NotVisible("workspace");
+        try {
+            context.establish(standing);
+        } catch (ContextNotActiveException noRequest) {
+            // outside a request there is nobody to tell; the decision itself is made all the same
         }
         return standing;
     }
 
-    /**
-     * The workspace of a resource, for permissions decided there; an unknown resource is not found. The caller must
-     * still be authenticated first, so that an anonymous probe learns nothing about which ids exist.
-     */
-    public String workspaceOf(String resourceType, String resourceId) {
-        if (tokens.current().isEmpty() && requestValue(true) == null) {
-            throw new AccessDeniedException.Unauthenticated();
+    /** A workspace of the caller's organization that the caller can see at all (null: Default). */
+    WorkspaceStanding visibleWorkspace(String workspaceId) {
+        MemberStanding standing = establishedStanding();
+        try {
+            WorkspaceStanding workspace = workspaceFacts(standing, workspaceId);
+            if (AccessPolicy.effectiveWorkspaceRole(standing, workspace).role() == null) {
+                throw new AccessDeniedException.NotVisible("workspace");
+            }
+            return workspace;
+        } catch (RequestRefused refused) {
+            report(refused, null);
+            throw refused;
         }
+    }
+
+    /** The facts of a workspace of the caller's organization; not found when it has none of that id. */
+    WorkspaceStanding workspaceFacts(MemberStanding standing, String workspaceId) {
+        if (workspaceId == null) {
+            return new WorkspaceStanding(null, WorkspaceKind.DEFAULT, false);
+        }
+        return lookup.workspace(standing.organizationId(), workspaceId).orElseThrow(() -> new AccessDeniedException.NotVisible("workspace"));
+    }
+
+    /** The workspace of a resource of the caller's organization; the same not-found answer for another organization's and for none. */
+    WorkspaceStanding workspaceOf(MemberStanding standing, String resourceType, String resourceId) {
         if (resourceId == null || resourceId.isBlank()) {
             throw new AccessDeniedException.NotVisible(resourceType);
         }
-        return lookup.workspaceOf(resourceType, resourceId).orElseThrow(() -> new AccessDeniedException.NotVisible(resourceType));
+        String workspaceId = lookup.workspaceOf(resourceType, resourceId, standing.organizationId())
+                .orElseThrow(() -> new AccessDeniedException.NotVisible(resourceType));
+        WorkspaceStanding workspace = workspaceFacts(standing, workspaceId);
+        if (AccessPolicy.effectiveWorkspaceRole(standing, workspace).role() == null) {
+            throw new AccessDeniedException.NotVisible(resourceType); // not "workspace": the caller asked for the resource
+        }
+        return workspace;
     }
 
-    /** Decides one permission for a standing; a null workspace means the Default workspace. */
-    public static Decision decide(MemberStanding standing, Permission permission, String workspaceId) {
-        if (permission.scope() == PermissionScope.ORGANIZATION) {
-            return AccessPolicy.decideOrganization(standing.orgRole(), permission);
+    /** The scope of a workspace-level permission for the caller; an empty one is refused like a missing permission. */
+    WorkspaceScope scope(Permission permission) {
+        return scope(permission, false);
+    }
+
+    WorkspaceScope scope(Permission permission, boolean report) {
+        MemberStanding standing = establishedStanding();
+        WorkspaceScope scope = report ? AccessPolicy.reportScope(standing, permission) : AccessPolicy.scope(standing, permission);
+        if (scope.isNone()) {
+            RequestRefused refused = new AccessDeniedException.MissingPermission(permission.value(),
+                    "org role " + standing.orgRole().value() + " holds it in no workspace of the organization, and no workspace role grants it");
+            report(refused, null);
+            throw refused;
         }
-        WorkspaceStanding workspace = workspaceId == null ? null : standing.workspace();
-        WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
-        return AccessPolicy.decideWorkspace(standing.orgRole(), kind, workspace == null ? null : workspace.explicitRole(), permission);
+        return scope;
+    }
+
+    private void requirePerson() {
+        JsonWebToken token = tokens.current().orElseThrow(AccessDeniedException.Unauthenticated::new);
+        if (CallerTokens.isPlatformCredential(token)) {
+            throw platformCredentialRefused();
+        }
+    }
+
+    private void requirePlatform(String group) {
+        Optional<JsonWebToken> token = tokens.current();
+        if (token.isEmpty()) {
+            if (credentials.apiKey() != null) {
+                throw new AccessDeniedException.MissingPermission("platform:" + group, "Admin API keys cannot call platform operations");
+            }
+            throw new AccessDeniedException.Unauthenticated();
+        }
+        if (token.get().getGroups() == null || !token.get().getGroups().contains(group)) {
+            throw new AccessDeniedException.MissingPermission("platform:" + group, "this operation is for the platform's " + group + " credential");
+        }
+    }
+
+    /** The refusal for a platform credential used where an organization member is expected (403). */
+    static AccessDeniedException.MissingPermission platformCredentialRefused() {
+        return new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
+                "platform support and gateway credentials cannot act as organization members");
+    }
+
+    /** Runs a step that may refuse a caller not (yet) known as a member: such refusals go to the server log. */
+    private <T> T refusedUnidentified(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RequestRefused refused) {
+            report(refused, null);
+            throw refused;
+        }
+    }
+
+    private void refusedUnidentified(Runnable step) {
+        refusedUnidentified(() -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /**
+     * Reports a refusal once: to the audit log of the caller's organization when the caller is established as one of
+     * its members (with the workspace only when it is one of that organization's), else to the server log. A failing
+     * observer never changes the answer.
+     */
+    void report(RequestRefused refused, String workspaceId) {
+        try {
+            if (!context.firstReport(refused)) {
+                return;
+            }
+            MemberStanding standing = currentStanding();
+            if (standing == null) {
+                LOG.log(Level.FINE, () -> "Refused a caller who is not an identified member: " + refused.wireCode() + " " + refused.getMessage());
+                return;
+            }
+            String outcome = switch (refused.code().kind()) {
+                case NOT_FOUND -> "not_found";
+                case PERMISSION -> "forbidden";
+                case AUTHENTICATION -> "unauthenticated";
+                case CONFLICT -> "conflict";
+                default -> "invalid_request";
+            };
+            refusals.fire(new AccessRefused(standing.organizationId(), standing.principalKind(), standing.principalId(),
+                    refused.permission(), workspaceId, outcome, refused.wireCode(), refused.getMessage()));
+        } catch (ContextNotActiveException noRequest) {
+            // outside a request: nothing to correlate with
+        } catch (RuntimeException observerFailed) {
+            LOG.log(Level.WARNING, "could not record an access refusal", observerFailed);
+        }
+    }
+
+    private MemberStanding currentStanding() {
+        try {
+            return context.current();
+        } catch (ContextNotActiveException noRequest) {
+            return null;
+        }
     }
 
     private String organizationOf(JsonWebToken jwt, UserRef user) {
@@ -188,7 +280,7 @@ public class AccessGuard {
         if (claimed != null) {
             return claimed;
         }
-        String named = requestValue(false);
+        String named = credentials.organizationId();
         if (named != null) {
             return named;
         }
@@ -204,22 +296,5 @@ public class AccessGuard {
         Object claim = jwt.getClaim("org_id");
         String text = claim instanceof jakarta.json.JsonString json ? json.getString() : claim == null ? null : claim.toString();
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private String requestValue(boolean apiKey) {
-        try {
-            String value = apiKey ? credentials.apiKey() : credentials.organizationId();
-            return value == null || value.isBlank() ? null : value.trim();
-        } catch (ContextNotActiveException noRequest) {
-            return null;
-        }
-    }
-
-    private void remember(MemberStanding standing) {
-        try {
-            context.establish(standing);
-        } catch (ContextNotActiveException noRequest) {
-            // outside a request there is nobody to tell; the decision itself has been made
-        }
     }
 }

@@ -1,6 +1,11 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.PrincipalKind;
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PermissionScope;
 import dev.accessconsole.authz.api.WorkspaceKind;
@@ -38,6 +43,8 @@ public final class AccessPolicy {
         WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_USER, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE));
         WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_BILLING, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
                 USAGE_READ, COST_READ, LIMITS_READ));
+        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_RESTRICTED_DEVELOPER, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
+                USAGE_READ, COST_READ, LIMITS_READ, API_KEYS_READ, API_KEYS_MANAGE));
         WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_DEVELOPER, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
                 USAGE_READ, COST_READ, LIMITS_READ, API_KEYS_READ, API_KEYS_MANAGE));
         WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_ADMIN, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
@@ -80,6 +87,76 @@ public final class AccessPolicy {
         };
     }
 
+    /**
+     * Whether an org role can have any access to a workspace of this kind: the Claude Code workspace needs
+     * {@code claude_code:use}; every other kind is open to memberships.
+     */
+    public static boolean mayEnter(OrgRole role, WorkspaceKind kind) {
+        return kind != WorkspaceKind.CLAUDE_CODE || ORG_PERMISSIONS.get(role).contains(CLAUDE_CODE_USE);
+    }
+
+    /** Whether a member of this org role may hold an explicit membership in a workspace of this kind (Default has no list). */
+    public static boolean mayHoldMembership(OrgRole role, WorkspaceKind kind) {
+        return kind != WorkspaceKind.DEFAULT && mayEnter(role, kind);
+    }
+
+    /**
+     * Who appears in the member list of a workspace of {@code kind}: members whose org role may enter it
+     * ({@code eligible}), with an explicit membership or with an org role in {@code implied}. Default has no list.
+     */
+    public record MemberListScope(Set<OrgRole> eligible, Set<OrgRole> implied) {
+    }
+
+    public static MemberListScope memberListScope(WorkspaceKind kind) {
+        EnumSet<OrgRole> eligible = EnumSet.noneOf(OrgRole.class);
+        EnumSet<OrgRole> implied = EnumSet.noneOf(OrgRole.class);
+        for (OrgRole role : OrgRole.values()) {
+            if (mayEnter(role, kind)) {
+                eligible.add(role);
+                if (impliedRole(role, kind).isPresent()) {
+                    implied.add(role);
+                }
+            }
+        }
+        return new MemberListScope(Set.copyOf(eligible), Set.copyOf(implied));
+    }
+
+    /** The Default workspace has no member list: access there follows the org role. */
+    public static boolean hasMemberList(WorkspaceKind kind) {
+        return kind != WorkspaceKind.DEFAULT;
+    }
+
+    /** Only Standard workspaces can be renamed. */
+    public static boolean renamable(WorkspaceKind kind) {
+        return kind == WorkspaceKind.STANDARD;
+    }
+
+    /** The Default workspace cannot be archived; the others can, for good. */
+    public static boolean archivable(WorkspaceKind kind) {
+        return kind != WorkspaceKind.DEFAULT;
+    }
+
+    /** The Default workspace has no limits of its own. */
+    public static boolean hasOwnLimits(WorkspaceKind kind) {
+        return kind != WorkspaceKind.DEFAULT;
+    }
+
+    /** Keys of the Claude Code workspace are minted by Claude Code sign-in only. */
+    public static boolean acceptsKeysCreatedByHand(WorkspaceKind kind) {
+        return kind != WorkspaceKind.CLAUDE_CODE;
+    }
+
+    /**
+     * The explicit membership a Claude Code sign-in adds for an org role: the role it holds in the Default workspace,
+     * unless the org role already implies one in the Claude Code workspace (admins); empty for roles that cannot enter.
+     */
+    public static Optional<WorkspaceRole> claudeCodeSignInRole(OrgRole role) {
+        if (!mayEnter(role, WorkspaceKind.CLAUDE_CODE) || impliedRole(role, WorkspaceKind.CLAUDE_CODE).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(defaultWorkspaceRole(role));
+    }
+
     /** True when the org role fixes the member's place in every workspace (it cannot be removed or changed there). */
     public static boolean holdsImpliedMembership(OrgRole role, WorkspaceKind kind) {
         return impliedRole(role, kind).isPresent();
@@ -93,8 +170,9 @@ public final class AccessPolicy {
      */
     public static EffectiveRole effectiveWorkspaceRole(OrgRole orgRole, WorkspaceKind kind, WorkspaceRole explicitRole) {
         List<String> reasons = new ArrayList<>();
-        if (orgRole == OrgRole.BILLING && kind == WorkspaceKind.CLAUDE_CODE) {
-            reasons.add("org role billing cannot access the Claude Code workspace");
+        if (!mayEnter(orgRole, kind)) {
+            reasons.add("org role " + orgRole.value() + " does not grant " + CLAUDE_CODE_USE.value()
+                    + ", without which nobody enters the Claude Code workspace, whatever memberships exist");
             return new EffectiveRole(null, reasons);
         }
         WorkspaceRole best = null;
@@ -118,6 +196,133 @@ public final class AccessPolicy {
             reasons.add("effective workspace role: " + best.value());
         }
         return new EffectiveRole(best, reasons);
+    }
+
+    /**
+     * Org-level permissions an Admin API key never holds, although it acts as an admin (roles.md, "Admin API
+     * restrictions"): it cannot manage its peers, and it is nobody who could sign in to Claude Code.
+     */
+    private static final Set<Permission> WITHHELD_FROM_ADMIN_API_KEYS = EnumSet.of(ADMIN_KEYS_MANAGE, CLAUDE_CODE_USE);
+
+    /** Org-level permissions of a principal: its org role's, less what its kind of principal never holds. */
+    public static Set<Permission> organizationPermissions(PrincipalKind kind, OrgRole role) {
+        EnumSet<Permission> held = EnumSet.copyOf(ORG_PERMISSIONS.get(role));
+        if (kind == PrincipalKind.ADMIN_API_KEY) {
+            held.removeAll(WITHHELD_FROM_ADMIN_API_KEYS);
+        }
+        return Collections.unmodifiableSet(held);
+    }
+
+    /**
+     * Decides one permission for a standing, in {@code workspace} for workspace-level ones (null: the Default
+     * workspace). This is what the guard enforces and what explain answers.
+     */
+    public static Decision decide(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
+        if (permission.scope() == PermissionScope.ORGANIZATION) {
+            if (standing.isAdminApiKey() && WITHHELD_FROM_ADMIN_API_KEYS.contains(permission)) {
+                return new Decision(Decision.Outcome.MISSING_PERMISSION, permission, null,
+                        List.of("Admin API keys never hold " + permission.value() + " (Admin API restrictions)"));
+            }
+            return decideOrganization(standing.orgRole(), permission);
+        }
+        WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
+        return decideWorkspace(standing.orgRole(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()), permission);
+    }
+
+    /** Every permission a standing holds in a workspace (null: Default), org-level ones included; empty when it cannot see it. */
+    public static Set<Permission> permissionsIn(MemberStanding standing, WorkspaceStanding workspace) {
+        EnumSet<Permission> held = EnumSet.noneOf(Permission.class);
+        for (Permission permission : Permission.values()) {
+            if (decide(standing, permission, workspace).granted()) {
+                held.add(permission);
+            }
+        }
+        return held;
+    }
+
+    /** The effective role of a standing in a workspace (null: Default), with its reasons. */
+    public static EffectiveRole effectiveWorkspaceRole(MemberStanding standing, WorkspaceStanding workspace) {
+        WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
+        return effectiveWorkspaceRole(standing.orgRole(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()));
+    }
+
+    /**
+     * Which workspaces a standing may see for a workspace-level permission: the kinds its org role grants it in by
+     * itself, plus the workspaces whose explicit membership grants it. Derived from the same decision as a single
+     * check, so a list never shows what the single-object read of the same caller refuses, nor hides what it allows.
+     */
+    public static WorkspaceScope scope(MemberStanding standing, Permission permission) {
+        requireScope(permission, PermissionScope.WORKSPACE);
+        EnumSet<WorkspaceKind> kinds = EnumSet.noneOf(WorkspaceKind.class);
+        for (WorkspaceKind kind : WorkspaceKind.values()) {
+            if (decideWorkspace(standing.orgRole(), kind, null, permission).granted()) {
+                kinds.add(kind);
+            }
+        }
+        Set<String> ids = new java.util.HashSet<>();
+        standing.memberships().forEach((workspaceId, membership) -> {
+            if (!kinds.contains(membership.kind())
+                    && decideWorkspace(standing.orgRole(), membership.kind(), membership.role(), permission).granted()) {
+                ids.add(workspaceId);
+            }
+        });
+        return new WorkspaceScope(permission, kinds, ids);
+    }
+
+    /**
+     * The workspaces whose rows an organization-wide usage or cost report shows: those of {@link #scope}, except that
+     * a principal holding {@code billing:read} sees every row, Claude Code spend included (roles.md: "admins and
+     * billing see all of them"; Claude Code's documentation sends Admin and Billing to those reports).
+     */
+    public static WorkspaceScope reportScope(MemberStanding standing, Permission permission) {
+        if (permission != USAGE_READ && permission != COST_READ) {
+            throw new IllegalArgumentException(permission.value() + " is not a report permission");
+        }
+        if (organizationPermissions(standing.principalKind(), standing.orgRole()).contains(BILLING_READ)) {
+            return new WorkspaceScope(permission, EnumSet.allOf(WorkspaceKind.class), Set.of());
+        }
+        return scope(standing, permission);
+    }
+
+    /** Actions that some principals may never take, whatever their role (roles.md, "Admin API restrictions"). */
+    public enum RestrictedAction {
+        ASSIGN_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_ASSIGNABLE, "Admin API keys cannot assign the admin role."),
+        CHANGE_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, "Admin API keys cannot change the role of an admin."),
+        REMOVE_ADMIN(ErrorCode.ADMIN_NOT_REMOVABLE, "Admin API keys cannot remove admins."),
+        CREATE_API_KEY(ErrorCode.ADMIN_API_KEY_CANNOT_CREATE_KEYS, "Admin API keys cannot create API keys.");
+
+        private final ErrorCode code;
+        private final String reason;
+
+        RestrictedAction(ErrorCode code, String reason) {
+            this.code = code;
+            this.reason = reason;
+        }
+
+        /** The permission the action is taken under. */
+        public Permission permission() {
+            return this == CREATE_API_KEY ? API_KEYS_MANAGE : MEMBERS_MANAGE;
+        }
+
+        public ErrorCode code() {
+            return code;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** Whether a kind of principal may take a restricted action. */
+    public static boolean permits(PrincipalKind kind, RestrictedAction action) {
+        return kind != PrincipalKind.ADMIN_API_KEY;
+    }
+
+    /** Refuses a restricted action to a principal that may not take it, naming the permission it was taken under. */
+    public static void require(PrincipalKind kind, RestrictedAction action) {
+        if (!permits(kind, action)) {
+            throw new dev.accessconsole.authz.api.AccessDeniedException.MissingPermission(action.code(), action.permission().value(), action.reason());
+        }
     }
 
     /** Decides an organization-level permission. */

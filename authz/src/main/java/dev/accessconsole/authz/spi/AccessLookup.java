@@ -2,31 +2,31 @@ package dev.accessconsole.authz.spi;
 
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.UserRef;
+import dev.accessconsole.authz.api.WorkspaceStanding;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * How the guard learns memberships. Another module implements it (the domain module with JPA), as one CDI bean.
+ * How the guard learns standings. Another module implements it (the domain module with JPA), as one CDI bean.
  * Each method should cost at most one indexed query.
  */
 public interface AccessLookup {
 
-    /**
-     * The user's standing in the organization, with the named workspace when {@code workspaceId} is not null.
-     * Empty when the user is not a member (or the organization does not exist).
-     */
-    Optional<MemberStanding> memberStanding(UserRef user, String organizationId, String workspaceId);
+    /** The user's standing in the organization, explicit workspace memberships included; empty when not a member. */
+    Optional<MemberStanding> memberStanding(UserRef user, String organizationId);
 
     /** The standing of an active Admin API key given by its secret; empty when unknown, revoked or malformed. */
-    Optional<MemberStanding> adminKeyStanding(String secret, String workspaceId);
+    Optional<MemberStanding> adminKeyStanding(String secret);
+
+    /** The facts of a workspace of the organization; empty when the organization has no such workspace. */
+    Optional<WorkspaceStanding> workspace(String organizationId, String workspaceId);
 
     /**
-     * The id of the workspace a resource lives in (the Default workspace's own id for resources there), whatever the
-     * organization; empty when there is no such resource. The guard then checks the workspace is in the caller's
-     * organization.
+     * The id of the workspace a resource of the organization lives in (the Default workspace's own id for resources
+     * there); empty when the organization has no such resource, whether or not another organization does.
      */
-    Optional<String> workspaceOf(String resourceType, String resourceId);
+    Optional<String> workspaceOf(String resourceType, String resourceId, String organizationId);
 
     /** Up to {@code limit} ids of the organizations the user belongs to (to default to the only one). */
     List<String> organizationsOf(UserRef user, int limit);

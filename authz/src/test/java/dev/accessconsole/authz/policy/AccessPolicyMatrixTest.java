@@ -41,19 +41,20 @@ class AccessPolicyMatrixTest {
             Map.entry("billing:read", ". . . x x"),
             Map.entry("billing:manage", ". . . x x"));
 
-    private static final List<String> WORKSPACE_ROLES = List.of("workspace_user", "workspace_billing", "workspace_developer", "workspace_admin");
+    private static final List<String> WORKSPACE_ROLES = List.of("workspace_user", "workspace_billing", "workspace_restricted_developer",
+            "workspace_developer", "workspace_admin");
 
     /** roles.md, workspace-level permissions, columns in WORKSPACE_ROLES order. */
     private static final Map<String, String> WORKSPACE_TABLE = Map.ofEntries(
-            Map.entry("workspace:read", "x x x x"),
-            Map.entry("workbench:use", "x x x x"),
-            Map.entry("usage:read", ". x x x"),
-            Map.entry("cost:read", ". x x x"),
-            Map.entry("limits:read", ". x x x"),
-            Map.entry("api_keys:read", ". . x x"),
-            Map.entry("api_keys:manage", ". . x x"),
-            Map.entry("workspace:manage", ". . . x"),
-            Map.entry("workspace_members:manage", ". . . x"));
+            Map.entry("workspace:read", "x x x x x"),
+            Map.entry("workbench:use", "x x x x x"),
+            Map.entry("usage:read", ". x x x x"),
+            Map.entry("cost:read", ". x x x x"),
+            Map.entry("limits:read", ". x x x x"),
+            Map.entry("api_keys:read", ". . x x x"),
+            Map.entry("api_keys:manage", ". . x x x"),
+            Map.entry("workspace:manage", ". . . . x"),
+            Map.entry("workspace_members:manage", ". . . . x"));
 
     @TestFactory
     Stream<DynamicTest> everyOrganizationCell() {
@@ -138,6 +139,15 @@ class AccessPolicyMatrixTest {
             "developer,        CLAUDE_CODE, -,                -",
             "developer,        CLAUDE_CODE, workspace_developer, workspace_developer",
             "user,             CLAUDE_CODE, -,                -",
+            // the Claude Code workspace needs claude_code:use: no membership opens it to user or billing
+            "user,             CLAUDE_CODE, workspace_developer, -",
+            "user,             CLAUDE_CODE, workspace_admin,  -",
+            "claude_code_user, CLAUDE_CODE, workspace_admin,  workspace_admin",
+            // workspace_restricted_developer ranks between billing and developer
+            "user,             STANDARD, workspace_restricted_developer, workspace_restricted_developer",
+            "billing,          STANDARD, workspace_restricted_developer, workspace_restricted_developer",
+            "admin,            STANDARD, workspace_restricted_developer, workspace_admin",
+            "developer,        CLAUDE_CODE, workspace_restricted_developer, workspace_restricted_developer",
     })
     void effectiveWorkspaceRole(String orgRole, WorkspaceKind kind, String explicit, String expected) {
         EffectiveRole effective = AccessPolicy.effectiveWorkspaceRole(org(orgRole), kind, explicit.equals("-") ? null : ws(explicit));
@@ -148,7 +158,8 @@ class AccessPolicyMatrixTest {
     @Test
     void workspaceRolesAreOrderedUserBillingDeveloperAdmin() {
         assertThat(WorkspaceRole.WORKSPACE_BILLING.isAtLeast(WorkspaceRole.WORKSPACE_USER)).isTrue();
-        assertThat(WorkspaceRole.WORKSPACE_DEVELOPER.isAtLeast(WorkspaceRole.WORKSPACE_BILLING)).isTrue();
+        assertThat(WorkspaceRole.WORKSPACE_RESTRICTED_DEVELOPER.isAtLeast(WorkspaceRole.WORKSPACE_BILLING)).isTrue();
+        assertThat(WorkspaceRole.WORKSPACE_DEVELOPER.isAtLeast(WorkspaceRole.WORKSPACE_RESTRICTED_DEVELOPER)).isTrue();
         assertThat(WorkspaceRole.WORKSPACE_ADMIN.isAtLeast(WorkspaceRole.WORKSPACE_DEVELOPER)).isTrue();
         assertThat(WorkspaceRole.WORKSPACE_USER.isAtLeast(WorkspaceRole.WORKSPACE_BILLING)).isFalse();
     }
@@ -157,7 +168,8 @@ class AccessPolicyMatrixTest {
     void workspaceBillingIsNeverAssignable() {
         assertThat(WorkspaceRole.WORKSPACE_BILLING.assignable()).isFalse();
         assertThat(Arrays.stream(WorkspaceRole.values()).filter(WorkspaceRole::assignable))
-                .containsExactly(WorkspaceRole.WORKSPACE_USER, WorkspaceRole.WORKSPACE_DEVELOPER, WorkspaceRole.WORKSPACE_ADMIN);
+                .containsExactly(WorkspaceRole.WORKSPACE_USER, WorkspaceRole.WORKSPACE_RESTRICTED_DEVELOPER,
+                        WorkspaceRole.WORKSPACE_DEVELOPER, WorkspaceRole.WORKSPACE_ADMIN);
     }
 
     @Test

@@ -28,8 +28,13 @@ import java.util.Map;
 @ApplicationScoped
 public class AccessReviewService {
 
-    /** A member, with their email, and their standing in one workspace. */
+    /** A member, with their email, their standing and one workspace's facts: what the policy decides on. */
     public record Entry(OrganizationMember member, Workspace workspace, MemberStanding standing) {
+
+        /** The workspace as the policy sees it (null for the Default workspace, as decisions take it). */
+        public WorkspaceStanding workspaceStanding() {
+            return new WorkspaceStanding(workspace.id(), workspace.kind(), workspace.archived());
+        }
     }
 
     @Inject
@@ -48,7 +53,8 @@ public class AccessReviewService {
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
         WorkspaceRole explicit = workspaces.explicitMember(workspace.id(), userId).map(WorkspaceMember::role).orElse(null);
-        return new Entry(member, workspace, standing(organizationId, member, workspace, explicit));
+        return new Entry(member, workspace, standing(organizationId, member, explicit == null ? Map.of()
+                : Map.of(workspace.id(), new MemberStanding.Membership(workspace.kind(), explicit))));
     }
 
     /** Every member × every workspace that is not archived, members and workspaces in id order. */
@@ -58,16 +64,18 @@ public class AccessReviewService {
                 + " where m.organization.id = :org order by u.id", OrganizationMember.class).setParameter("org", organizationId).getResultList();
         List<Workspace> all = em.createQuery("select w from Workspace w where w.organization.id = :org and w.archivedAt is null order by w.id",
                 Workspace.class).setParameter("org", organizationId).getResultList();
-        Map<String, WorkspaceRole> explicit = new HashMap<>();
-        em.createQuery("select wm from WorkspaceMember wm where wm.workspace.organization.id = :org", WorkspaceMember.class)
+        Map<String, Map<String, MemberStanding.Membership>> explicit = new HashMap<>();
+        em.createQuery("select wm from WorkspaceMember wm join fetch wm.workspace w where w.organization.id = :org", WorkspaceMember.class)
                 .setParameter("org", organizationId).getResultList()
-                .forEach(wm -> explicit.put(wm.workspace().id() + "/" + wm.user().id(), wm.role()));
-        return members.stream().flatMap(member -> all.stream().map(workspace -> new Entry(member, workspace,
-                standing(organizationId, member, workspace, explicit.get(workspace.id() + "/" + member.user().id()))))).toList();
+                .forEach(wm -> explicit.computeIfAbsent(wm.user().id(), u -> new HashMap<>())
+                        .put(wm.workspace().id(), new MemberStanding.Membership(wm.workspace().kind(), wm.role())));
+        return members.stream().flatMap(member -> {
+            MemberStanding standing = standing(organizationId, member, explicit.getOrDefault(member.user().id(), Map.of()));
+            return all.stream().map(workspace -> new Entry(member, workspace, standing));
+        }).toList();
     }
 
-    private static MemberStanding standing(String organizationId, OrganizationMember member, Workspace workspace, WorkspaceRole explicit) {
-        return new MemberStanding(organizationId, PrincipalKind.USER, member.user().id(), member.role(),
-                new WorkspaceStanding(workspace.id(), workspace.kind(), workspace.archived(), explicit));
+    private static MemberStanding standing(String organizationId, OrganizationMember member, Map<String, MemberStanding.Membership> memberships) {
+        return new MemberStanding(organizationId, PrincipalKind.USER, member.user().id(), member.role(), memberships);
     }
 }

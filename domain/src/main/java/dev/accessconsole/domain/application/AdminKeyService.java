@@ -15,7 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** Admin API keys: created, listed and revoked by signed-in admins only (never by another Admin API key). */
+/**
+ * Admin API keys: created, listed and revoked under admin_keys:manage, which the policy never grants an Admin API key
+ * (so a key never mints or revokes its peers).
+ */
 @ApplicationScoped
 public class AdminKeyService {
 
@@ -27,7 +30,6 @@ public class AdminKeyService {
 
     @Transactional
     public AdminApiKey.Created create(Actor actor, String organizationId, String name) {
-        requireUser(actor);
         String cleanName = Names.require("name", name, ApiKeyService.MAX_NAME_LENGTH);
         AdminApiKey.Created created = AdminApiKey.create(organizationId, cleanName, actor.id(), Time.now());
         em.persist(created.key());
@@ -38,14 +40,12 @@ public class AdminKeyService {
 
     @Transactional
     public Page<AdminApiKey> list(Actor actor, String organizationId, PageRequest page) {
-        requireUser(actor);
         String jpql = Cursor.jpql("select k from AdminApiKey k where k.organizationId = :org", "k.id", page);
         return Cursor.fetch(em.createQuery(jpql, AdminApiKey.class).setParameter("org", organizationId), page);
     }
 
     @Transactional
     public AdminApiKey revoke(Actor actor, String organizationId, String keyId) {
-        requireUser(actor);
         AdminApiKey key = em.createQuery("select k from AdminApiKey k where k.id = :id and k.organizationId = :org", AdminApiKey.class)
                 .setParameter("id", keyId)
                 .setParameter("org", organizationId)
@@ -56,11 +56,5 @@ public class AdminKeyService {
             audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId, null);
         }
         return key;
-    }
-
-    private static void requireUser(Actor actor) {
-        if (actor.isAdminApiKey()) {
-            throw DomainException.permission("admin_api_key_not_allowed", "Admin API keys are managed by signed-in admins only.");
-        }
     }
 }

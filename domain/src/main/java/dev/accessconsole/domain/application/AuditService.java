@@ -81,6 +81,7 @@ public class AuditService {
         }
         String details = Json.createObjectBuilder()
                 .add("permission", refused.permission() == null ? "" : refused.permission())
+                .add("error_code", refused.errorCode() == null ? "" : refused.errorCode())
                 .add("workspace_id", refused.workspaceId() == null ? "" : refused.workspaceId())
                 .add("reason", refused.reason() == null ? "" : refused.reason())
                 .build().toString();

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.BillingDetails;
@@ -47,7 +48,7 @@ public class BillingService {
         Organization organization = organizations.find(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         String country = optional("country", details.country(), 2);
         if (country != null && !COUNTRY.matcher(country.toUpperCase(java.util.Locale.ROOT)).matches()) {
-            throw DomainException.invalid("invalid_country", "country must be an ISO 3166-1 alpha-2 code such as US.");
+            throw DomainException.invalid(ErrorCode.INVALID_COUNTRY, "country must be an ISO 3166-1 alpha-2 code such as US.");
         }
         organization.billing().edit(optional("company_name", details.companyName(), 255), optional("address_line1", details.addressLine1(), 255),
                 optional("address_line2", details.addressLine2(), 255), optional("city", details.city(), 255), optional("state", details.state(), 255),
@@ -64,7 +65,7 @@ public class BillingService {
         LinkedHashSet<String> cleanContacts = new LinkedHashSet<>();
         if (contacts != null) {
             if (contacts.size() > 20) {
-                throw DomainException.invalid("too_many_contacts", "At most 20 billing contact emails.");
+                throw DomainException.invalid(ErrorCode.TOO_MANY_CONTACTS, "At most 20 billing contact emails.");
             }
             for (String contact : contacts) {
                 cleanContacts.add(Names.email(contact));

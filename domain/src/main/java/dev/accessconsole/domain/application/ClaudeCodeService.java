@@ -1,5 +1,10 @@
 package dev.accessconsole.domain.application;
 
+import java.util.Optional;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
@@ -55,20 +60,16 @@ public class ClaudeCodeService {
                     Json.createObjectBuilder().add("name", Workspace.CLAUDE_CODE_NAME).add("reason", "first Claude Code sign-in").build().toString());
         }
         if (workspace.archived()) {
-            throw DomainException.permission("claude_code_disabled", "Claude Code sign-in is disabled: the Claude Code workspace is archived.");
+            throw new AccessDeniedException.MissingPermission(ErrorCode.CLAUDE_CODE_DISABLED, Permission.CLAUDE_CODE_USE.value(),
+                    "Claude Code sign-in is disabled: the Claude Code workspace is archived");
         }
-        WorkspaceRole role = switch (member.role()) {
-            case CLAUDE_CODE_USER -> WorkspaceRole.WORKSPACE_USER;
-            case DEVELOPER -> WorkspaceRole.WORKSPACE_DEVELOPER;
-            default -> null; // admins are there by implication; no one else reaches this point (claude_code:use)
-        };
-        if (role != null && member.role() != OrgRole.ADMIN) {
-            WorkspaceMember existing = workspaces.explicitMember(workspace.id(), userId).orElse(null);
-            if (existing == null) {
-                workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, now));
-            }
+        // admins are there by implication; the policy names the role the others join with
+        Optional<WorkspaceRole> role = AccessPolicy.claudeCodeSignInRole(member.role());
+        if (role.isPresent() && workspaces.explicitMember(workspace.id(), userId).isEmpty()) {
+            workspaces.addMember(new WorkspaceMember(workspace, member.user(), role.get(), now));
         }
-        ApiKey.Created created = ApiKey.create(workspace, "Claude Code (" + member.user().email() + ")", Actor.user(userId), userId, now);
+        // named without personal data: every api_keys:read holder of the workspace sees key names
+        ApiKey.Created created = ApiKey.create(workspace, "Claude Code", Actor.user(userId), userId, now);
         em.persist(created.key());
         audit.record(organizationId, Actor.user(userId), "claude_code.sign_in", "api_key", created.key().id(),
                 Json.createObjectBuilder().add("workspace_id", workspace.id()).build().toString());

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.domain.model.ApiKey;
@@ -77,7 +78,7 @@ public class GatewayService {
 
     /** Counts an event once: a retry (same event id) answers the first recording and adds nothing. */
     public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt) {
-        ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid("unknown_api_key", "api_key_id names no API key."));
+        ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid(ErrorCode.UNKNOWN_API_KEY, "api_key_id names no API key."));
         UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, occurredAt);
         try {
             return new Recorded(recorder.insert(event), false);

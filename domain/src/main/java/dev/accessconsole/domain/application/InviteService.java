@@ -1,5 +1,8 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -26,6 +29,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class InviteService {
 
+    /** What accepting an invite is refused under: it is no permission of an organization role, but the invitee's own. */
+    public static final String ACCEPT_INVITE = "invite:accept";
+
     @Inject
     InviteRepository invites;
 
@@ -41,19 +47,20 @@ public class InviteService {
     @Transactional
     public Invite create(Actor actor, String organizationId, String email, OrgRole role) {
         String address = Names.email(email);
-        if (role == OrgRole.ADMIN && actor.isAdminApiKey()) {
-            throw DomainException.invalid("admin_role_not_assignable", "Admin API keys cannot invite admins.");
+        if (role == OrgRole.ADMIN) {
+            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.ASSIGN_ADMIN_ROLE);
         }
-        Organization organization = organizations.find(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
+        // the organization row lock serializes invites: two admins inviting one email at once make one pending invite
+        Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         Instant now = Time.now();
         boolean alreadyMember = em.createQuery("select count(m) from OrganizationMember m join m.user u"
                         + " where m.organization.id = :org and u.email = :email", Long.class)
                 .setParameter("org", organizationId).setParameter("email", address).getSingleResult() > 0;
         if (alreadyMember) {
-            throw DomainException.invalid("already_member", "A member with this email already belongs to the organization.");
+            throw DomainException.invalid(ErrorCode.ALREADY_MEMBER, "A member with this email already belongs to the organization.");
         }
         if (invites.hasPendingInvite(organizationId, address, now)) {
-            throw DomainException.invalid("invite_already_exists", "A pending invite for this email already exists.");
+            throw DomainException.invalid(ErrorCode.INVITE_ALREADY_EXISTS, "A pending invite for this email already exists.");
         }
         Invite invite = new Invite(organization, address, role, actor.id(), now);
         invites.add(invite);
@@ -77,7 +84,7 @@ public class InviteService {
         Invite invite = get(organizationId, inviteId);
         Invite.Status status = invite.status(Time.now());
         if (status == Invite.Status.ACCEPTED) {
-            throw DomainException.invalid("invite_already_accepted", "An accepted invite cannot be deleted.");
+            throw DomainException.invalid(ErrorCode.INVITE_ALREADY_ACCEPTED, "An accepted invite cannot be deleted.");
         }
         if (status != Invite.Status.DELETED) {
             invite.delete();
@@ -96,18 +103,19 @@ public class InviteService {
                 .filter(i -> i.email().equals(user.email()))
                 .orElseThrow(() -> DomainException.notFound("invite"));
         if (!emailVerified) {
-            throw DomainException.permission("email_not_verified", "Your email address must be verified to accept an invite.");
+            throw new AccessDeniedException.MissingPermission(ErrorCode.EMAIL_NOT_VERIFIED, ACCEPT_INVITE,
+                    "your email address must be verified (email_verified true in your token) to accept an invite");
         }
         Instant now = Time.now();
         switch (invite.status(now)) {
-            case ACCEPTED -> throw DomainException.invalid("invite_already_accepted", "This invite has already been accepted.");
-            case EXPIRED -> throw DomainException.invalid("invite_expired", "This invite has expired.");
-            case DELETED -> throw DomainException.invalid("invite_deleted", "This invite has been deleted.");
+            case ACCEPTED -> throw DomainException.invalid(ErrorCode.INVITE_ALREADY_ACCEPTED, "This invite has already been accepted.");
+            case EXPIRED -> throw DomainException.invalid(ErrorCode.INVITE_EXPIRED, "This invite has expired.");
+            case DELETED -> throw DomainException.invalid(ErrorCode.INVITE_DELETED, "This invite has been deleted.");
             case PENDING -> { }
         }
         String organizationId = invite.organization().id();
         if (organizations.member(organizationId, user.id()).isPresent()) {
-            throw DomainException.invalid("already_member", "You are already a member of this organization.");
+            throw DomainException.invalid(ErrorCode.ALREADY_MEMBER, "You are already a member of this organization.");
         }
         OrganizationMember member = new OrganizationMember(invite.organization(), user, invite.role(), now);
         organizations.addMember(member);

@@ -1,5 +1,7 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -12,6 +14,8 @@ import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.transaction.Transactional;
 
 /** Organization limits (platform support) and workspace limits (at most the organization's; none on Default). */
@@ -43,29 +47,48 @@ public class LimitsService {
         // the organization row lock keeps a concurrent change of the org limits from slipping under this check
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         Workspace workspace = workspace(organizationId, workspaceId);
-        if (workspace.kind() == WorkspaceKind.DEFAULT) {
-            throw DomainException.invalid("default_workspace_limits", "The Default workspace has no limits of its own.");
+        if (!AccessPolicy.hasOwnLimits(workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_LIMITS, "The Default workspace has no limits of its own.");
         }
         if (workspace.archived()) {
-            throw DomainException.invalid("workspace_archived", "An archived workspace cannot be changed.");
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
         }
         String above = limits.firstAbove(organization.limits());
         if (above != null) {
-            throw DomainException.invalid("limit_exceeds_organization", above + " cannot exceed the organization's limit.");
+            throw DomainException.invalid(ErrorCode.LIMIT_EXCEEDS_ORGANIZATION, above + " cannot exceed the organization's limit.");
         }
         workspace.limits(limits);
         audit.record(organizationId, actor, "workspace.limits_update", "workspace", workspaceId, describe(limits));
         return new WorkspaceLimits(workspace, limits, organization.limits());
     }
 
+    /** The organization's new limits, and the workspaces whose limits were lowered to stay within them. */
+    public record OrganizationLimits(Organization organization, List<String> workspacesLowered) {
+    }
+
+    /**
+     * Sets the organization's limits. Workspace limits stay at most the organization's (roles.md): lowering the
+     * organization's lowers every workspace limit above the new value, in the same transaction, under the same lock.
+     */
     @Transactional
-    public Organization setOrganizationLimits(String organizationId, String supportSubject, Limits limits) {
+    public OrganizationLimits setOrganizationLimits(String organizationId, String supportSubject, Limits limits) {
         requireNonNegative(limits);
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         organization.limits(limits);
-        audit.record(organizationId, Actor.support(supportSubject),
-                "organization.limits_update", "organization", organizationId, describe(limits));
-        return organization;
+        Actor support = Actor.support(supportSubject);
+        List<String> lowered = new ArrayList<>();
+        for (Workspace workspace : workspaces.withLimits(organizationId)) {
+            Limits capped = workspace.limits().cappedAt(limits);
+            if (!capped.equals(workspace.limits())) {
+                workspace.limits(capped);
+                lowered.add(workspace.id());
+                audit.record(organizationId, support, "workspace.limits_lowered", "workspace", workspace.id(), describe(capped));
+            }
+        }
+        audit.record(organizationId, support, "organization.limits_update", "organization", organizationId,
+                Json.createObjectBuilder(Json.createReader(new java.io.StringReader(describe(limits))).readObject())
+                        .add("workspaces_lowered", Json.createArrayBuilder(lowered)).build().toString());
+        return new OrganizationLimits(organization, lowered);
     }
 
     private Workspace workspace(String organizationId, String workspaceId) {
@@ -76,7 +99,7 @@ public class LimitsService {
     private static void requireNonNegative(Limits limits) {
         for (Long value : new Long[]{limits.monthlySpendCents(), limits.requestsPerMinute(), limits.inputTokensPerMinute(), limits.outputTokensPerMinute()}) {
             if (value != null && value < 0) {
-                throw DomainException.invalid("invalid_limit", "Limits cannot be negative.");
+                throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "Limits cannot be negative.");
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.AccessDeniedException;
+import dev.accessconsole.domain.model.ApiKeyRepository;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.policy.AccessPolicy;
@@ -16,6 +19,9 @@ import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import dev.accessconsole.domain.model.WorkspaceMember;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -39,8 +45,8 @@ public class MemberService {
     @Inject
     AuditLog audit;
 
-    @PersistenceContext(unitName = "access-console")
-    EntityManager em;
+    @Inject
+    ApiKeyRepository apiKeys;
 
     @Transactional
     public Page<OrganizationMember> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
@@ -58,26 +64,46 @@ public class MemberService {
 
     @Transactional
     public Change changeRole(Actor actor, String organizationId, String userId, OrgRole newRole) {
-        if (newRole == OrgRole.ADMIN && actor.isAdminApiKey()) {
-            throw DomainException.invalid("admin_role_not_assignable", "Admin API keys cannot assign the admin role.");
+        if (newRole == OrgRole.ADMIN) {
+            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.ASSIGN_ADMIN_ROLE);
         }
         lockAndRecheckActor(actor, organizationId);
         OrganizationMember member = get(organizationId, userId);
         OrgRole before = member.role();
-        // the last admin's answer comes first, also when the last admin tries to demote themselves
         if (before == OrgRole.ADMIN && newRole != OrgRole.ADMIN) {
+            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CHANGE_ADMIN_ROLE);
+            // the last admin's answer comes first, also when the last admin tries to demote themselves
             requireAnotherAdmin(organizationId);
         }
         if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
-            throw DomainException.invalid("cannot_change_own_role", "You cannot change your own role.");
+            throw DomainException.invalid(ErrorCode.CANNOT_CHANGE_OWN_ROLE, "You cannot change your own role.");
         }
         if (before == newRole) {
             return new Change(member, List.of());
         }
         member.changeRole(newRole);
-        audit.record(organizationId, actor, "member.role_change", "user", userId, Json.createObjectBuilder()
-                .add("before", before.value()).add("after", newRole.value()).build().toString());
+        JsonObjectBuilder details = Json.createObjectBuilder().add("before", before.value()).add("after", newRole.value());
+        leaveWorkspacesClosedTo(organizationId, member, newRole, details);
+        audit.record(organizationId, actor, "member.role_change", "user", userId, details.build().toString());
         return new Change(member, billingEmailWarnings(actor, organizationId, member, newRole));
+    }
+
+    /**
+     * After a role change, in the same transaction: the member leaves every workspace the new org role may not enter
+     * (the policy's rule: the Claude Code workspace needs claude_code:use), and the keys bound to them there are archived.
+     */
+    private void leaveWorkspacesClosedTo(String organizationId, OrganizationMember member, OrgRole newRole, JsonObjectBuilder details) {
+        List<String> left = new ArrayList<>();
+        for (WorkspaceMember explicit : workspaces.explicitMembershipsOf(organizationId, member.user().id())) {
+            if (!AccessPolicy.mayHoldMembership(newRole, explicit.workspace().kind())) {
+                left.add(explicit.workspace().id());
+                workspaces.removeMember(explicit);
+            }
+        }
+        if (!left.isEmpty()) {
+            int archived = apiKeys.archiveBoundTo(organizationId, member.user().id(), left);
+            details.add("workspaces_left", Json.createArrayBuilder(left)).add("bound_api_keys_archived", archived);
+        }
     }
 
     /**
@@ -107,18 +133,12 @@ public class MemberService {
         lockAndRecheckActor(actor, organizationId);
         OrganizationMember member = get(organizationId, userId);
         if (member.role() == OrgRole.ADMIN) {
-            if (actor.isAdminApiKey()) {
-                throw DomainException.permission("admin_not_removable", "Admin API keys cannot remove admins.");
-            }
+            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.REMOVE_ADMIN);
             requireAnotherAdmin(organizationId);
         }
         int workspaceMemberships = workspaces.removeMembershipsOf(organizationId, userId);
         // keys bound to the member (Claude Code) stop with the membership; workspace keys they created stay
-        int boundKeys = em.createQuery("update ApiKey k set k.status = 'archived' where k.organizationId = :org"
-                        + " and k.boundUserId = :user and k.status <> 'archived'")
-                .setParameter("org", organizationId)
-                .setParameter("user", userId)
-                .executeUpdate();
+        int boundKeys = apiKeys.archiveBoundTo(organizationId, userId, null);
         organizations.removeMember(member);
         audit.record(organizationId, actor, "member.remove", "user", userId, Json.createObjectBuilder()
                 .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships)
@@ -135,14 +155,14 @@ public class MemberService {
         if (!actor.isAdminApiKey()) {
             boolean stillAdmin = organizations.member(organizationId, actor.id()).map(m -> m.role() == OrgRole.ADMIN).orElse(false);
             if (!stillAdmin) {
-                throw DomainException.permission("missing_permission", "Missing permission 'members:manage': your role changed while this request ran.");
+                throw new AccessDeniedException.MissingPermission(Permission.MEMBERS_MANAGE.value(), "your role changed while this request ran");
             }
         }
     }
 
     private void requireAnotherAdmin(String organizationId) {
         if (organizations.countMembersWithRole(organizationId, OrgRole.ADMIN) <= 1) {
-            throw DomainException.invalid("cannot_remove_last_member", "An organization must keep at least one admin.");
+            throw DomainException.invalid(ErrorCode.CANNOT_REMOVE_LAST_MEMBER, "An organization must keep at least one admin.");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.UserAccount;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.domain.model.DomainException;
 
 import java.util.regex.Pattern;
@@ -15,22 +17,22 @@ final class Names {
 
     static String require(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw DomainException.invalid("invalid_" + field, field + " is required and cannot be blank.");
+            throw DomainException.invalidField(field, field + " is required and cannot be blank.");
         }
         String trimmed = value.strip();
         if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
-            throw DomainException.invalid("invalid_" + field, field + " must be at most " + maxLength + " characters.");
+            throw DomainException.invalidField(field, field + " must be at most " + maxLength + " characters.");
         }
         if (CONTROL.matcher(trimmed).find()) {
-            throw DomainException.invalid("invalid_" + field, field + " cannot contain control characters.");
+            throw DomainException.invalidField(field, field + " cannot contain control characters.");
         }
         return trimmed;
     }
 
     static String email(String value) {
         if (value == null || value.length() > 320 || !EMAIL.matcher(value.strip()).matches()) {
-            throw DomainException.invalid("invalid_email", "email must be a valid email address.");
+            throw DomainException.invalid(ErrorCode.INVALID_EMAIL, "email must be a valid email address.");
         }
-        return value.strip().toLowerCase(java.util.Locale.ROOT);
+        return UserAccount.normalizeEmail(value.strip());
     }
 }

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.Cursor;
@@ -39,7 +40,7 @@ public class PromptService {
     public Prompt create(Actor actor, String organizationId, String workspaceId, Draft draft) {
         Workspace workspace = workspace(organizationId, workspaceId);
         if (workspace.archived()) {
-            throw DomainException.invalid("workspace_archived", "An archived workspace cannot be changed.");
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
         }
         Prompt prompt = new Prompt(workspace.id(), Names.require("name", draft.name(), 255), Names.require("model", draft.model(), 100),
                 system(draft.system()), messages(draft.messages()), actor.id(), Time.now());
@@ -87,7 +88,7 @@ public class PromptService {
 
     private static String system(String system) {
         if (system != null && system.length() > 32000) {
-            throw DomainException.invalid("invalid_system", "system must be at most 32000 characters.");
+            throw DomainException.invalid(ErrorCode.INVALID_SYSTEM, "system must be at most 32000 characters.");
         }
         return system;
     }
@@ -99,19 +100,19 @@ public class PromptService {
         }
         for (JsonValue value : messages) {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw DomainException.invalid("invalid_messages", "messages must be objects with role and content.");
+                throw DomainException.invalid(ErrorCode.INVALID_MESSAGES, "messages must be objects with role and content.");
             }
             var message = value.asJsonObject();
             var role = message.get("role");
             if (role == null || role.getValueType() != JsonValue.ValueType.STRING
                     || !(message.getString("role").equals("user") || message.getString("role").equals("assistant"))
                     || !message.containsKey("content")) {
-                throw DomainException.invalid("invalid_messages", "each message needs role user or assistant, and content.");
+                throw DomainException.invalid(ErrorCode.INVALID_MESSAGES, "each message needs role user or assistant, and content.");
             }
         }
         String text = messages.toString();
         if (text.length() > 200000) {
-            throw DomainException.invalid("invalid_messages", "messages are too long.");
+            throw DomainException.invalid(ErrorCode.INVALID_MESSAGES, "messages are too long.");
         }
         return text;
     }

@@ -1,7 +1,7 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.MemberStanding;
-import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.domain.infrastructure.persistence.WorkspaceScopes;
 import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceRepository;
@@ -20,9 +20,8 @@ import java.util.Set;
 
 /**
  * Usage aggregated in the database, by time bucket, workspace, API key and model. A caller sees the rows of the
- * workspaces where it holds usage:read / cost:read: org admins and org billing every row (Claude Code spend
- * included, as Claude Code's documentation sends them there); others their Default workspace (developers) and the
- * workspaces where they are workspace developer or admin.
+ * workspaces of the scope the policy derives for usage:read / cost:read (org admins and billing: every row, Claude Code
+ * spend included, as Claude Code's documentation sends them there).
  */
 @ApplicationScoped
 public class ReportService {
@@ -41,19 +40,20 @@ public class ReportService {
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
+    /** Aggregates the usage of the organization's workspaces in {@code scope} (where the policy grants the caller usage:read or cost:read). */
     @Transactional
-    public List<Row> aggregate(MemberStanding standing, Query query) {
+    public List<Row> aggregate(String organizationId, WorkspaceScope scope, Query query) {
         if (query.bucketMinutes() != 1 && query.bucketMinutes() != 60 && query.bucketMinutes() != 1440) {
             throw new IllegalArgumentException("bucket width");
         }
-        String defaultId = workspaces.defaultWorkspace(standing.organizationId()).map(Workspace::id).orElse(null);
-        Set<String> visible = visibleWorkspaces(standing, defaultId);
+        String defaultId = workspaces.defaultWorkspace(organizationId).map(Workspace::id).orElse(null);
         // the bucket width is one of three literals, inlined so that the grouped expression is identical in select and group by
         String bucket = "(e.epochMinute / " + query.bucketMinutes() + ")";
         StringBuilder jpql = new StringBuilder("select " + bucket + ", e.workspaceId, e.apiKeyId, e.model, sum(e.inputTokens), sum(e.outputTokens)"
                 + " from UsageEvent e where e.organizationId = :org and e.epochMinute >= :from and e.epochMinute < :to");
-        if (visible != null) {
-            jpql.append(" and e.workspaceId in :visible");
+        if (!scope.isAll()) {
+            jpql.append(" and e.workspaceId in (select w.id from Workspace w where w.organization.id = :org")
+                    .append(WorkspaceScopes.predicate("w", scope)).append(")");
         }
         List<String> workspaceFilter = query.workspaceIds() == null ? null : query.workspaceIds().stream()
                 .map(id -> id == null || id.isBlank() || id.equals("null") ? defaultId : id).toList();
@@ -67,13 +67,10 @@ public class ReportService {
             jpql.append(" and e.model in :models");
         }
         jpql.append(" group by ").append(bucket).append(", e.workspaceId, e.apiKeyId, e.model");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class)
-                .setParameter("org", standing.organizationId())
+        TypedQuery<Object[]> q = WorkspaceScopes.bind(em.createQuery(jpql.toString(), Object[].class), scope)
+                .setParameter("org", organizationId)
                 .setParameter("from", query.fromMinute())
                 .setParameter("to", query.toMinute());
-        if (visible != null) {
-            q.setParameter("visible", visible.isEmpty() ? List.of("-") : visible);
-        }
         if (workspaceFilter != null && !workspaceFilter.isEmpty()) {
             q.setParameter("workspaces", workspaceFilter);
         }
@@ -91,25 +88,6 @@ public class ReportService {
                     (String) r[3], ((Number) r[4]).longValue(), ((Number) r[5]).longValue()));
         }
         return rows;
-    }
-
-    /** Null: every workspace. Otherwise the ids of the workspaces where the caller may read usage and cost. */
-    private Set<String> visibleWorkspaces(MemberStanding standing, String defaultId) {
-        if (standing.orgRole() == OrgRole.ADMIN || standing.orgRole() == OrgRole.BILLING) {
-            return null;
-        }
-        Set<String> visible = new HashSet<>(em.createQuery("select wm.workspace.id from WorkspaceMember wm where wm.user.id = :user"
-                        + " and wm.workspace.organization.id = :org and wm.role in ('workspace_developer', 'workspace_admin')", String.class)
-                .setParameter("user", standing.principalId())
-                .setParameter("org", standing.organizationId())
-                .getResultList());
-        if (standing.orgRole() == OrgRole.DEVELOPER && defaultId != null) {
-            visible.add(defaultId);
-        }
-        if (visible.isEmpty()) {
-            throw DomainException.permission("missing_permission", "Missing permission 'usage:read' in every workspace of the organization.");
-        }
-        return visible;
     }
 
     public static long epochMinute(Instant instant) {

@@ -29,9 +29,9 @@ public class UserDirectory {
     UserRegistration registration;
 
     /** The user for a verified token, created (or its email and name refreshed) as needed. */
-    public UserAccount ensure(UserRef identity, String email, String name) {
+    public UserAccount ensure(UserRef identity, String email, boolean emailVerified, String name) {
         try {
-            return registration.register(identity, email, name);
+            return registration.register(identity, email, emailVerified, name);
         } catch (RuntimeException raceLost) {
             // a concurrent first call inserted the same identity (unique constraint): its row is the answer
             return registration.find(identity).orElseThrow(() -> raceLost);
@@ -60,10 +60,10 @@ public class UserDirectory {
         EntityManager em;
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public UserAccount register(UserRef identity, String email, String name) {
+        public UserAccount register(UserRef identity, String email, boolean emailVerified, String name) {
             Optional<UserAccount> existing = users.findByIdentity(identity.issuer(), identity.subject());
             if (existing.isPresent()) {
-                existing.get().updateProfile(email, name);
+                existing.get().updateProfile(email, emailVerified, name);
                 return existing.get();
             }
             UserAccount created = new UserAccount(identity.issuer(), identity.subject(), email, name, Time.now());

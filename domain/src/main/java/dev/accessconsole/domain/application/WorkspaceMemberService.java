@@ -1,5 +1,7 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
@@ -21,10 +23,11 @@ import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 /**
- * Workspace members, with the rules of roles.md: {@code workspace_billing} is never assigned; org admins and org
- * billing members hold implied memberships that cannot be changed or removed (but a billing member can be made
- * {@code workspace_admin}); explicit memberships are stored apart so that a demotion falls back to them; only
- * organization members join workspaces; the Default workspace has no member list of its own.
+ * Workspace members, with the rules of roles.md, each asked of the policy: implied-only roles are never assigned;
+ * implied memberships cannot be changed or removed (but one below the top role can be raised to it); explicit
+ * memberships are stored apart so that a demotion falls back to them; only organization members join workspaces, and
+ * only those whose org role may enter it; the Default workspace has no member list; nobody changes their own role;
+ * an archived workspace is read-only.
  */
 @ApplicationScoped
 public class WorkspaceMemberService {
@@ -44,13 +47,13 @@ public class WorkspaceMemberService {
 
     @Transactional
     public Page<View> list(String organizationId, String workspaceId, PageRequest page) {
-        Workspace workspace = workspace(organizationId, workspaceId);
+        Workspace workspace = listedWorkspace(organizationId, workspaceId);
         return workspaces.members(workspace, page).map(row -> view(workspace, row.member(), row.explicit()));
     }
 
     @Transactional
     public View get(String organizationId, String workspaceId, String userId) {
-        Workspace workspace = workspace(organizationId, workspaceId);
+        Workspace workspace = listedWorkspace(organizationId, workspaceId);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         View view = view(workspace, member, workspaces.explicitMember(workspaceId, userId).orElse(null));
         if (view.role() == null) {
@@ -61,12 +64,13 @@ public class WorkspaceMemberService {
 
     @Transactional
     public View add(Actor actor, String organizationId, String workspaceId, String userId, WorkspaceRole role) {
-        Workspace workspace = changeableWorkspace(organizationId, workspaceId);
+        // the workspace row lock serializes adds: two admins adding one member at once give one success, one clean 400
+        Workspace workspace = changeableWorkspace(organizationId, workspaceId, true);
         requireAssignable(role);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() ->
-                DomainException.invalid("not_an_organization_member", "The user must be a member of the organization before joining a workspace."));
+                DomainException.invalid(ErrorCode.NOT_AN_ORGANIZATION_MEMBER, "The user must be a member of the organization before joining a workspace."));
         if (workspaces.explicitMember(workspaceId, userId).isPresent()) {
-            throw DomainException.invalid("already_workspace_member", "The user is already a member of this workspace; update the membership instead.");
+            throw DomainException.invalid(ErrorCode.ALREADY_WORKSPACE_MEMBER, "The user is already a member of this workspace; update the membership instead.");
         }
         requireChangeable(member, workspace, role);
         workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, Time.now()));
@@ -77,14 +81,15 @@ public class WorkspaceMemberService {
 
     @Transactional
     public View update(Actor actor, String organizationId, String workspaceId, String userId, WorkspaceRole role) {
-        Workspace workspace = changeableWorkspace(organizationId, workspaceId);
+        Workspace workspace = changeableWorkspace(organizationId, workspaceId, true);
+        requireNotSelf(actor, userId);
         requireAssignable(role);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         WorkspaceMember explicit = workspaces.explicitMember(workspaceId, userId).orElse(null);
         requireChangeable(member, workspace, role);
         if (explicit == null) {
-            // a billing member's implied membership can be raised to workspace_admin: that stores an explicit one
-            if (member.role() == OrgRole.BILLING && workspace.kind() != WorkspaceKind.CLAUDE_CODE) {
+            // an implied membership below the top role can be raised to it (roles.md): that stores an explicit one
+            if (AccessPolicy.impliedRole(member.role(), workspace.kind()).isPresent()) {
                 workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, Time.now()));
             } else {
                 throw DomainException.notFound("workspace member");
@@ -100,10 +105,11 @@ public class WorkspaceMemberService {
 
     @Transactional
     public void remove(Actor actor, String organizationId, String workspaceId, String userId) {
-        Workspace workspace = changeableWorkspace(organizationId, workspaceId);
+        Workspace workspace = changeableWorkspace(organizationId, workspaceId, true);
+        requireNotSelf(actor, userId);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         if (AccessPolicy.holdsImpliedMembership(member.role(), workspace.kind())) {
-            throw DomainException.invalid("implied_membership",
+            throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP,
                     "Org " + member.role().value() + " members belong to this workspace through their organization role and cannot be removed from it.");
         }
         WorkspaceMember explicit = workspaces.explicitMember(workspaceId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
@@ -116,39 +122,61 @@ public class WorkspaceMemberService {
         return workspaces.find(organizationId, workspaceId).orElseThrow(() -> DomainException.notFound("workspace"));
     }
 
-    private Workspace changeableWorkspace(String organizationId, String workspaceId) {
+    /** A workspace whose members may be listed: the Default workspace has none (roles.md), whoever asks. */
+    private Workspace listedWorkspace(String organizationId, String workspaceId) {
         Workspace workspace = workspace(organizationId, workspaceId);
-        if (workspace.kind() == WorkspaceKind.DEFAULT) {
-            throw DomainException.invalid("default_workspace_has_no_members",
+        if (!AccessPolicy.hasMemberList(workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_HAS_NO_MEMBERS,
                     "The Default workspace has no member list: access there follows the organization role.");
-        }
-        if (workspace.archived()) {
-            throw DomainException.invalid("workspace_archived", "An archived workspace cannot be changed.");
         }
         return workspace;
     }
 
+    private Workspace changeableWorkspace(String organizationId, String workspaceId, boolean lock) {
+        Workspace workspace = lock
+                ? workspaces.findForUpdate(organizationId, workspaceId).orElseThrow(() -> DomainException.notFound("workspace"))
+                : workspace(organizationId, workspaceId);
+        if (!AccessPolicy.hasMemberList(workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_HAS_NO_MEMBERS,
+                    "The Default workspace has no member list: access there follows the organization role.");
+        }
+        if (workspace.archived()) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace is read-only.");
+        }
+        return workspace;
+    }
+
+    /** A member cannot change or remove their own workspace role (roles.md). */
+    private static void requireNotSelf(Actor actor, String userId) {
+        if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
+            throw DomainException.invalid(ErrorCode.CANNOT_CHANGE_OWN_ROLE, "You cannot change or remove your own workspace role.");
+        }
+    }
+
     private static void requireAssignable(WorkspaceRole role) {
         if (!role.assignable()) {
-            throw DomainException.invalid("invalid_workspace_role",
+            throw DomainException.invalid(ErrorCode.INVALID_WORKSPACE_ROLE,
                     "workspace_billing cannot be assigned: it follows from the organization billing role.");
         }
     }
 
-    /** Implied memberships are fixed while the org role holds, except that billing may be made workspace_admin. */
+    /** Implied memberships are fixed while the org role holds, except that one below the top role may be raised to it. */
     private static void requireChangeable(OrganizationMember member, Workspace workspace, WorkspaceRole role) {
-        if (member.role() == OrgRole.BILLING && workspace.kind() == WorkspaceKind.CLAUDE_CODE) {
-            throw DomainException.invalid("billing_cannot_access_claude_code", "Org billing members cannot access the Claude Code workspace.");
+        if (!AccessPolicy.mayHoldMembership(member.role(), workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_ACCESSIBLE_TO_ROLE, "Org " + member.role().value()
+                    + " members cannot enter the " + workspace.name() + " workspace: it needs " + Permission.CLAUDE_CODE_USE.value() + ".");
         }
         if (!AccessPolicy.holdsImpliedMembership(member.role(), workspace.kind())) {
             return;
         }
-        if (member.role() == OrgRole.BILLING && role == WorkspaceRole.WORKSPACE_ADMIN) {
+        WorkspaceRole implied = AccessPolicy.impliedRole(member.role(), workspace.kind()).orElseThrow();
+        // the one exception (roles.md): an implied role below the top workspace role can be raised to it
+        if (role == WorkspaceRole.WORKSPACE_ADMIN && implied != WorkspaceRole.WORKSPACE_ADMIN) {
             return;
         }
-        throw DomainException.invalid("implied_membership", "Org " + member.role().value()
+        throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "Org " + member.role().value()
                 + " members hold their workspace role through their organization role; it cannot be changed"
-                + (member.role() == OrgRole.BILLING ? " except to workspace_admin." : "."));
+                + (implied != WorkspaceRole.WORKSPACE_ADMIN ? " except to " + WorkspaceRole.WORKSPACE_ADMIN.value() + "." : "."));
     }
 
     private static View view(Workspace workspace, OrganizationMember member, WorkspaceMember explicit) {

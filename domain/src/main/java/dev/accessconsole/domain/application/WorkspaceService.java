@@ -1,6 +1,9 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.domain.model.ApiKeyRepository;
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -42,19 +45,19 @@ public class WorkspaceService {
     @Inject
     AuditLog audit;
 
-    @PersistenceContext(unitName = "access-console")
-    EntityManager em;
+    @Inject
+    ApiKeyRepository apiKeys;
 
     @Transactional
     public Workspace create(Actor actor, String organizationId, String name, String displayColor) {
         String cleanName = Names.require("name", name, MAX_NAME_LENGTH);
         String color = displayColor == null ? "#6C5BB9" : displayColor;
         if (!COLOR.matcher(color).matches()) {
-            throw DomainException.invalid("invalid_display_color", "display_color must be a hex color such as #6C5BB9.");
+            throw DomainException.invalid(ErrorCode.INVALID_DISPLAY_COLOR, "display_color must be a hex color such as #6C5BB9.");
         }
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         if (workspaces.countActiveStandard(organizationId) >= MAX_ACTIVE_STANDARD) {
-            throw DomainException.invalid("workspace_limit_exceeded",
+            throw DomainException.invalid(ErrorCode.WORKSPACE_LIMIT_EXCEEDED,
                     "An organization can have at most " + MAX_ACTIVE_STANDARD + " workspaces that are not archived.");
         }
         Workspace workspace = new Workspace(organization, cleanName, WorkspaceKind.STANDARD, color.toUpperCase(java.util.Locale.ROOT), Time.now());
@@ -64,9 +67,11 @@ public class WorkspaceService {
         return workspace;
     }
 
+    /** The workspaces of {@code scope} (where the policy grants the caller workspace:read). */
     @Transactional
-    public Page<Workspace> list(MemberStanding standing, boolean includeArchived, boolean includeDefault, java.util.List<String> ids, PageRequest page) {
-        return workspaces.visibleTo(standing, includeArchived, includeDefault, ids, page);
+    public Page<Workspace> list(String organizationId, WorkspaceScope scope, boolean includeArchived, boolean includeDefault,
+                                java.util.List<String> ids, PageRequest page) {
+        return workspaces.visibleTo(organizationId, scope, includeArchived, includeDefault, ids, page);
     }
 
     @Transactional
@@ -78,11 +83,11 @@ public class WorkspaceService {
     public Workspace rename(Actor actor, String organizationId, String workspaceId, String name) {
         String cleanName = Names.require("name", name, MAX_NAME_LENGTH);
         Workspace workspace = get(organizationId, workspaceId);
-        if (workspace.kind() != WorkspaceKind.STANDARD) {
-            throw DomainException.invalid("workspace_not_renamable", "The " + workspace.name() + " workspace cannot be renamed.");
+        if (!AccessPolicy.renamable(workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_RENAMABLE, "The " + workspace.name() + " workspace cannot be renamed.");
         }
         if (workspace.archived()) {
-            throw DomainException.invalid("workspace_archived", "An archived workspace cannot be changed.");
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
         }
         String before = workspace.name();
         workspace.rename(cleanName);
@@ -95,17 +100,15 @@ public class WorkspaceService {
     @Transactional
     public Workspace archive(Actor actor, String organizationId, String workspaceId) {
         Workspace workspace = get(organizationId, workspaceId);
-        if (workspace.kind() == WorkspaceKind.DEFAULT) {
-            throw DomainException.invalid("default_workspace_not_archivable", "The Default workspace cannot be archived.");
+        if (!AccessPolicy.archivable(workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_NOT_ARCHIVABLE, "The Default workspace cannot be archived.");
         }
         if (workspace.archived()) {
             return workspace;
         }
         Instant now = Time.now();
         workspace.archive(now);
-        int keys = em.createQuery("update ApiKey k set k.status = 'archived' where k.workspace.id = :ws and k.status <> 'archived'")
-                .setParameter("ws", workspaceId)
-                .executeUpdate();
+        int keys = apiKeys.archiveInWorkspace(workspaceId);
         audit.record(organizationId, actor, "workspace.archive", "workspace", workspaceId,
                 Json.createObjectBuilder().add("api_keys_archived", keys).build().toString());
         return workspace;

@@ -23,6 +23,11 @@ public record Actor(String kindName, String id) {
         return new Actor(standing.principalKind() == PrincipalKind.USER ? "user" : ADMIN_API_KEY, standing.principalId());
     }
 
+    /** The kind of principal, for the policy's restrictions; platform support is no organization principal. */
+    public PrincipalKind principalKind() {
+        return isAdminApiKey() ? PrincipalKind.ADMIN_API_KEY : PrincipalKind.USER;
+    }
+
     public boolean isAdminApiKey() {
         return ADMIN_API_KEY.equals(kindName);
     }

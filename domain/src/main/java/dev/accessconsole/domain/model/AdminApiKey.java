@@ -12,6 +12,9 @@ import java.time.Instant;
 @Table(name = "admin_api_keys")
 public class AdminApiKey {
 
+    public static final String ACTIVE = "active";
+    public static final String REVOKED = "revoked";
+
     @Id
     @Column(length = 40)
     private String id;
@@ -51,7 +54,7 @@ public class AdminApiKey {
         key.name = name;
         key.secretHash = Secrets.hash(secret);
         key.partialKeyHint = Secrets.hint(Secrets.ADMIN_KEY_PREFIX, secret);
-        key.status = "active";
+        key.status = ACTIVE;
         key.createdAt = now;
         key.createdById = createdByUserId;
         return new Created(key, secret);
@@ -65,7 +68,7 @@ public class AdminApiKey {
     }
 
     public void revoke(Instant now) {
-        this.status = "revoked";
+        this.status = REVOKED;
         this.revokedAt = now;
     }
 

@@ -1,41 +1,49 @@
 package dev.accessconsole.domain.model;
 
+import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.RequestRefused;
+
+import java.util.Map;
+
 /**
- * A request the domain refuses, with the kind of refusal and a stable machine-readable code
- * ({@code error.details.error_code} on the wire). Carries no stack trace: it is an answer, not a fault.
+ * A request the domain refuses by one of its rules (not a missing permission: that is the authz module's
+ * {@link dev.accessconsole.authz.api.AccessDeniedException.MissingPermission}, whoever decides it), with its
+ * {@link ErrorCode}. Carries no stack trace: it is an answer, not a fault.
  */
-public class DomainException extends RuntimeException {
+public class DomainException extends RequestRefused {
 
-    public enum Kind {
-        INVALID_REQUEST, NOT_FOUND, PERMISSION, CONFLICT
+    private final Map<String, String> details;
+
+    private DomainException(ErrorCode code, String wireCode, String message, Map<String, String> details) {
+        super(code, wireCode, message);
+        this.details = details;
     }
 
-    private final Kind kind;
-    private final String errorCode;
-
-    public DomainException(Kind kind, String errorCode, String message) {
-        super(message, null, false, false);
-        this.kind = kind;
-        this.errorCode = errorCode;
+    public static DomainException invalid(ErrorCode code, String message) {
+        return new DomainException(code, null, message, Map.of());
     }
 
-    public static DomainException invalid(String errorCode, String message) {
-        return new DomainException(Kind.INVALID_REQUEST, errorCode, message);
+    /** A field of the request that is missing or malformed: {@code invalid_<field>}, with {@code details.field}. */
+    public static DomainException invalidField(String field, String message) {
+        return new DomainException(ErrorCode.INVALID_FIELD, "invalid_" + field, message, Map.of("field", field));
     }
 
+    /** Something this organization does not have, or that the caller may not know of: the same answer for both. */
     public static DomainException notFound(String what) {
-        return new DomainException(Kind.NOT_FOUND, "not_found", "The requested " + what + " was not found.");
+        return new DomainException(ErrorCode.NOT_FOUND, null, "The requested " + what + " was not found.", Map.of());
     }
 
-    public static DomainException permission(String errorCode, String message) {
-        return new DomainException(Kind.PERMISSION, errorCode, message);
+    /** An API key that does not verify: 401, the same answer whatever the reason (unknown, inactive, archived, bound to someone who left). */
+    public static DomainException invalidApiKey() {
+        return new DomainException(ErrorCode.INVALID_API_KEY, null, "Invalid API key.", Map.of());
     }
 
-    public Kind kind() {
-        return kind;
+    public static DomainException conflict(String message) {
+        return new DomainException(ErrorCode.CONFLICT, null, message, Map.of());
     }
 
-    public String errorCode() {
-        return errorCode;
+    @Override
+    public Map<String, String> details() {
+        return details;
     }
 }

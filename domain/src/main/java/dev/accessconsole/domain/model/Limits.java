@@ -59,4 +59,27 @@ public class Limits {
     private static boolean above(Long value, Long ceiling) {
         return value != null && ceiling != null && value > ceiling;
     }
+
+    /** These limits with every value above the ceiling's lowered to it (a value the ceiling leaves open stays). */
+    public Limits cappedAt(Limits ceiling) {
+        return new Limits(cap(monthlySpendCents, ceiling.monthlySpendCents), cap(requestsPerMinute, ceiling.requestsPerMinute),
+                cap(inputTokensPerMinute, ceiling.inputTokensPerMinute), cap(outputTokensPerMinute, ceiling.outputTokensPerMinute));
+    }
+
+    private static Long cap(Long value, Long ceiling) {
+        return above(value, ceiling) ? ceiling : value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Limits that && java.util.Objects.equals(monthlySpendCents, that.monthlySpendCents)
+                && java.util.Objects.equals(requestsPerMinute, that.requestsPerMinute)
+                && java.util.Objects.equals(inputTokensPerMinute, that.inputTokensPerMinute)
+                && java.util.Objects.equals(outputTokensPerMinute, that.outputTokensPerMinute);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(monthlySpendCents, requestsPerMinute, inputTokensPerMinute, outputTokensPerMinute);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.model;
 
+import dev.accessconsole.authz.api.ErrorCode;
 /**
  * Cursor pagination as the Admin API documents it: at most one of {@code afterId} / {@code beforeId},
  * and {@code limit} from 1 to 1000 (default 20).
@@ -11,10 +12,10 @@ public record PageRequest(String afterId, String beforeId, int limit) {
 
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw DomainException.invalid("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ".");
+            throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + MAX_LIMIT + ".");
         }
         if (afterId != null && beforeId != null) {
-            throw DomainException.invalid("invalid_cursor", "Send at most one of after_id and before_id.");
+            throw DomainException.invalid(ErrorCode.INVALID_CURSOR, "Send at most one of after_id and before_id.");
         }
     }
 

@@ -40,12 +40,16 @@ public class UserAccount {
         this.issuer = issuer;
         this.subject = subject;
         this.createdAt = now;
-        updateProfile(email, name);
+        this.email = normalizeEmail(email);
+        updateProfile(email, false, name);
     }
 
-    /** Keeps the profile in step with what the identity provider says now. Returns true when something changed. */
-    public boolean updateProfile(String email, String name) {
-        String normalizedEmail = normalizeEmail(email);
+    /**
+     * Keeps the profile in step with what the identity provider says now; an email it has not verified never replaces
+     * the stored one (roles.md). Returns true when something changed.
+     */
+    public boolean updateProfile(String email, boolean emailVerified, String name) {
+        String normalizedEmail = emailVerified || this.email == null ? normalizeEmail(email) : this.email;
         String newName = name == null || name.isBlank() ? this.name : name;
         boolean changed = !java.util.Objects.equals(this.email, normalizedEmail) || !java.util.Objects.equals(this.name, newName);
         this.email = normalizedEmail;
@@ -53,8 +57,21 @@ public class UserAccount {
         return changed;
     }
 
+    /**
+     * The stored form of an email: trimmed, ASCII letters in lower case, every other character as it is. Emails
+     * compare case-insensitively in ASCII only (roles.md): U+212A KELVIN SIGN is not "k".
+     */
     public static String normalizeEmail(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String trimmed = email.trim();
+        StringBuilder out = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return out.toString();
     }
 
     public String id() {

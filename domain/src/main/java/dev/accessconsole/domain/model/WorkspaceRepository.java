@@ -1,6 +1,6 @@
 package dev.accessconsole.domain.model;
 
-import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.authz.api.WorkspaceScope;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,8 +22,18 @@ public interface WorkspaceRepository {
 
     long countActiveStandard(String organizationId);
 
-    /** The workspaces the standing's principal may read, with the archived and Default ones only when asked for. */
-    Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, List<String> ids, PageRequest page);
+    /** The organization's workspaces that have a limit of their own set (archived ones included). */
+    List<Workspace> withLimits(String organizationId);
+
+    /** The workspaces of a scope the policy derived, with the archived and Default ones only when asked for. */
+    Page<Workspace> visibleTo(String organizationId, WorkspaceScope scope, boolean includeArchived, boolean includeDefault,
+                              List<String> ids, PageRequest page);
+
+    /** Finds the workspace and locks its row until the transaction ends: serializes changes to its members. */
+    Optional<Workspace> findForUpdate(String organizationId, String workspaceId);
+
+    /** The user's explicit memberships in the organization's workspaces, with their workspaces. */
+    List<WorkspaceMember> explicitMembershipsOf(String organizationId, String userId);
 
     Optional<WorkspaceMember> explicitMember(String workspaceId, String userId);
 
@@ -32,9 +42,9 @@ public interface WorkspaceRepository {
     void removeMember(WorkspaceMember member);
 
     /**
-     * The members shown in a workspace's member list: explicit members and, by implication, org admins and (outside
-     * the Claude Code workspace) org billing members; in the Default workspace every org member. Each row is the
-     * org membership with the explicit membership or null.
+     * The members shown in a workspace's member list, as the policy's member-list scope of its kind says: explicit
+     * members and members whose org role implies a place there, among those whose org role may enter it. Each row is
+     * the org membership with the explicit membership or null.
      */
     Page<MemberRow> members(Workspace workspace, PageRequest page);
 

@@ -2,7 +2,10 @@ package dev.accessconsole.it.probe;
 
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.impl.AccessGuard;
+import dev.accessconsole.authz.api.AccessContext;
+import dev.accessconsole.authz.api.PermissionScope;
+import dev.accessconsole.authz.api.WorkspaceStanding;
+import dev.accessconsole.authz.policy.AccessPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,13 +21,17 @@ import java.util.List;
 public class PermissionCheckResource {
 
     @Inject
-    AccessGuard guard;
+    AccessContext access;
 
     @GET
     public Response check(@QueryParam("permission") String permission, @QueryParam("workspace_id") String workspaceId) {
         try {
-            guard.authorize(List.of(Permission.fromValue(permission).orElseThrow()), false, workspaceId);
-            return Response.ok("granted").build();
+            Permission asked = Permission.fromValue(permission).orElseThrow();
+            // the guard's own standing and visibility answer, and the policy's decision it enforces with
+            WorkspaceStanding workspace = asked.scope() == PermissionScope.WORKSPACE
+                    ? access.visibleWorkspace(workspaceId == null || workspaceId.isBlank() ? null : workspaceId) : null;
+            return AccessPolicy.decide(access.standing(), asked, workspace).granted()
+                    ? Response.ok("granted").build() : Response.status(403).build();
         } catch (AccessDeniedException.Unauthenticated e) {
             return Response.status(401).build();
         } catch (AccessDeniedException.NotVisible e) {

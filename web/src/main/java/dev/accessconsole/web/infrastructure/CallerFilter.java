@@ -1,12 +1,9 @@
 package dev.accessconsole.web.infrastructure;
 
 import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
-import dev.accessconsole.authz.api.PlatformCredential;
-import dev.accessconsole.authz.api.RequestCredentials;
-import dev.accessconsole.authz.api.RequiresPermission;
+import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.UserRef;
-import dev.accessconsole.authz.impl.CallerTokens;
+import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.domain.application.UserDirectory;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -22,9 +19,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.lang.reflect.Method;
 
 /**
- * After the token is verified: provisions the user on its first call, then applies default deny. An operation
- * that declares neither {@link RequiresPermission} nor {@link AnyAuthenticatedCaller} is refused; one open to any
- * authenticated caller still refuses anonymous and platform credentials.
+ * After the token is verified: provisions the user on its first call, then applies default deny. An operation with
+ * no access declaration ({@link AccessDeclaration#of}, the resolver the interceptors use) is refused; the declared
+ * ones are enforced by the authz interceptors.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -42,9 +39,6 @@ public class CallerFilter implements ContainerRequestFilter {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    RequestCredentials credentials;
-
     @Override
     public void filter(ContainerRequestContext request) {
         tokens.current().ifPresent(this::provision);
@@ -53,39 +47,11 @@ public class CallerFilter implements ContainerRequestFilter {
         if (method == null) {
             return;
         }
-        if (declaresPermission(method, type)) {
-            return;
+        // default deny: an operation nobody declared access for is open to nobody; the declared ones are enforced by
+        // the authz interceptors on the resource method itself
+        if (AccessDeclaration.of(method, type).isEmpty()) {
+            throw new AccessDeniedException.MissingPermission("(undeclared)", "this operation declares no permission");
         }
-        if (method.isAnnotationPresent(AnyAuthenticatedCaller.class) || type.isAnnotationPresent(AnyAuthenticatedCaller.class)) {
-            currentUser.require();
-            return;
-        }
-        PlatformCredential platform = method.isAnnotationPresent(PlatformCredential.class)
-                ? method.getAnnotation(PlatformCredential.class) : type.getAnnotation(PlatformCredential.class);
-        if (platform != null) {
-            requirePlatformGroup(platform.value());
-            return;
-        }
-        // default deny: an operation nobody declared a permission for is open to nobody
-        throw new AccessDeniedException.MissingPermission("(undeclared)", "this operation declares no permission");
-    }
-
-    /** Platform operations take a token of the named group; members and Admin API keys get 403, nobody 401. */
-    private void requirePlatformGroup(String group) {
-        var token = tokens.current();
-        if (token.isEmpty()) {
-            if (credentials.apiKey() != null && !credentials.apiKey().isBlank()) {
-                throw new AccessDeniedException.MissingPermission("platform:" + group, "Admin API keys cannot call platform operations");
-            }
-            throw new AccessDeniedException.Unauthenticated();
-        }
-        if (token.get().getGroups() == null || !token.get().getGroups().contains(group)) {
-            throw new AccessDeniedException.MissingPermission("platform:" + group, "this operation is for the platform's " + group + " credential");
-        }
-    }
-
-    static boolean declaresPermission(Method method, Class<?> type) {
-        return method.isAnnotationPresent(RequiresPermission.class) || type.isAnnotationPresent(RequiresPermission.class);
     }
 
     private void provision(JsonWebToken token) {
@@ -95,9 +61,10 @@ public class CallerFilter implements ContainerRequestFilter {
         }
         String email = claimText(token, "email");
         String name = claimText(token, "name");
+        // verified only when the claim is present and JSON true (roles.md): absent, null, 0, "true" or "no" are not
         Object verified = token.getClaim("email_verified");
-        boolean emailVerified = verified == null || !(verified == JsonValue.FALSE || "false".equals(verified.toString()));
-        currentUser.set(users.ensure(new UserRef(token.getIssuer(), token.getSubject()), email, name), emailVerified);
+        boolean emailVerified = verified == JsonValue.TRUE || Boolean.TRUE.equals(verified);
+        currentUser.set(users.ensure(new UserRef(token.getIssuer(), token.getSubject()), email, emailVerified, name), emailVerified);
     }
 
     private static String claimText(JsonWebToken token, String claim) {

@@ -1,7 +1,8 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.impl.CallerTokens;
+import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.domain.model.UserAccount;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -25,7 +26,8 @@ public class CurrentUser {
     /** The signed-in user; refuses anonymous callers (401) and platform credentials (403). */
     public UserAccount require() {
         if (serviceCredential) {
-            throw CallerTokens.platformCredentialRefused();
+            throw new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
+                    "platform support and gateway credentials cannot act as people");
         }
         if (user == null) {
             throw new AccessDeniedException.Unauthenticated();

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.web.interfaces.errors.ErrorBody;
 import dev.accessconsole.web.interfaces.errors.ErrorType;
 import jakarta.servlet.RequestDispatcher;
@@ -30,9 +31,9 @@ public class ErrorPageServlet extends HttpServlet {
             default -> "An unexpected error occurred; quote the request id when reporting it.";
         };
         String errorCode = switch (status) {
-            case 401 -> "invalid_credential";
-            case 404 -> "not_found";
-            case 413 -> "request_too_large";
+            case 401 -> ErrorCode.INVALID_CREDENTIAL.value();
+            case 404 -> ErrorCode.NOT_FOUND.value();
+            case 413 -> ErrorCode.REQUEST_TOO_LARGE.value();
             default -> null;
         };
         response.setStatus(status);

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.RequestHeaders;
 import dev.accessconsole.authz.api.AccessContext;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -18,8 +19,8 @@ public class OrganizationHeaderFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         try {
-            if (access.established() && !response.getHeaders().containsKey(CredentialsFilter.ORGANIZATION_HEADER)) {
-                response.getHeaders().putSingle(CredentialsFilter.ORGANIZATION_HEADER, access.organizationId());
+            if (access.established() && !response.getHeaders().containsKey(RequestHeaders.ORGANIZATION)) {
+                response.getHeaders().putSingle(RequestHeaders.ORGANIZATION, access.organizationId());
             }
         } catch (ContextNotActiveException noRequest) {
             // nothing to name

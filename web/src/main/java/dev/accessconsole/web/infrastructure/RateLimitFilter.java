@@ -1,6 +1,8 @@
 package dev.accessconsole.web.infrastructure;
 
-import dev.accessconsole.authz.impl.CallerTokens;
+import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.RequestHeaders;
+import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.domain.model.Secrets;
 import dev.accessconsole.web.interfaces.errors.ErrorResponses;
 import dev.accessconsole.web.interfaces.errors.ErrorType;
@@ -59,7 +61,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         request.setProperty(REMAINING, bucket.remaining());
         if (waitSeconds > 0) {
             Response refused = ErrorResponses.of(servletRequest, ErrorType.RATE_LIMIT,
-                    "Too many requests for this credential: at most " + requestsPerMinute + " per minute.", "rate_limited");
+                    "Too many requests for this credential: at most " + requestsPerMinute + " per minute.", ErrorCode.RATE_LIMITED.value());
             request.abortWith(Response.fromResponse(refused).header("Retry-After", Long.toString(waitSeconds)).build());
         }
     }
@@ -80,7 +82,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (token.isPresent()) {
             return "jwt:" + token.get().getIssuer() + "|" + token.get().getSubject();
         }
-        String key = request.getHeaderString(CredentialsFilter.API_KEY_HEADER);
+        String key = request.getHeaderString(RequestHeaders.API_KEY);
         if (key != null && !key.isBlank()) {
             return "key:" + Secrets.hash(key);
         }

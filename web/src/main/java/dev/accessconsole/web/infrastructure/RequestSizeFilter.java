@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.web.interfaces.errors.ErrorBody;
 import dev.accessconsole.web.interfaces.errors.ErrorType;
 import jakarta.servlet.FilterChain;
@@ -57,7 +58,7 @@ public class RequestSizeFilter extends HttpFilter {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("connection", "close");
-        response.getWriter().write(ErrorBody.of(ErrorType.REQUEST_TOO_LARGE, message, "request_too_large", Map.of(), RequestIds.of(request)).toString());
+        response.getWriter().write(ErrorBody.of(ErrorType.REQUEST_TOO_LARGE, message, ErrorCode.REQUEST_TOO_LARGE.value(), Map.of(), RequestIds.of(request)).toString());
     }
 
     /** Counts what is read, for bodies sent without a length. */

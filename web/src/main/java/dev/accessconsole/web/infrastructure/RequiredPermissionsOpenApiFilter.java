@@ -1,9 +1,9 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
 import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.authz.api.RequiresPermission;
-import dev.accessconsole.authz.impl.RequiresPermissionInterceptor;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -188,21 +188,6 @@ public class RequiredPermissionsOpenApiFilter implements OASFilter {
 
     /** The permissions an operation requires; {@code ["authenticated"]} for one open to every signed-in caller, {@code ["platform:<group>"]} for platform services. */
     public static List<String> requiredPermissions(Method method, Class<?> type) {
-        RequiresPermission required = RequiresPermissionInterceptor.findAnnotation(method, null);
-        if (required == null) {
-            required = type.getAnnotation(RequiresPermission.class);
-        }
-        if (required != null) {
-            return List.of(required.value());
-        }
-        if (method.isAnnotationPresent(AnyAuthenticatedCaller.class) || type.isAnnotationPresent(AnyAuthenticatedCaller.class)) {
-            return List.of("authenticated");
-        }
-        PlatformCredential platform = method.isAnnotationPresent(PlatformCredential.class)
-                ? method.getAnnotation(PlatformCredential.class) : type.getAnnotation(PlatformCredential.class);
-        if (platform != null) {
-            return List.of("platform:" + platform.value());
-        }
-        return List.of();
+        return AccessDeclaration.of(method, type).map(AccessDeclaration::documented).orElse(List.of());
     }
 }

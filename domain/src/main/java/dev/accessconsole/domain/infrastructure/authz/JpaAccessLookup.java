@@ -8,17 +8,20 @@ import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.spi.AccessLookup;
+import dev.accessconsole.domain.model.AdminApiKey;
 import dev.accessconsole.domain.model.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authz SPI over JPA: one indexed query per decision (organization membership, plus the requested workspace
- * and the explicit membership in it, by left joins).
+ * The authz SPI over JPA: a standing is the organization membership (one indexed query) and the explicit workspace
+ * memberships in that organization (one more); a workspace's facts and a resource's workspace are one query each.
  */
 @ApplicationScoped
 public class JpaAccessLookup implements AccessLookup {
@@ -27,55 +30,64 @@ public class JpaAccessLookup implements AccessLookup {
     EntityManager em;
 
     @Override
-    public Optional<MemberStanding> memberStanding(UserRef user, String organizationId, String workspaceId) {
+    public Optional<MemberStanding> memberStanding(UserRef user, String organizationId) {
         if (user.issuer() == null || user.subject() == null || organizationId == null) {
             return Optional.empty();
         }
-        if (workspaceId == null) {
-            return em.createQuery("select u.id, m.role from OrganizationMember m join m.user u"
-                            + " where m.organization.id = :org and u.issuer = :iss and u.subject = :sub", Object[].class)
-                    .setParameter("org", organizationId)
-                    .setParameter("iss", user.issuer())
-                    .setParameter("sub", user.subject())
-                    .getResultStream().findFirst()
-                    .map(row -> new MemberStanding(organizationId, PrincipalKind.USER, (String) row[0], role(row[1]), null));
-        }
-        return em.createQuery("select u.id, m.role, w.id, w.kind, w.archivedAt, wm.role"
-                        + " from OrganizationMember m join m.user u"
-                        + " left join Workspace w on w.id = :ws and w.organization = m.organization"
-                        + " left join WorkspaceMember wm on wm.workspace = w and wm.user = u"
+        Optional<Object[]> member = em.createQuery("select u.id, m.role from OrganizationMember m join m.user u"
                         + " where m.organization.id = :org and u.issuer = :iss and u.subject = :sub", Object[].class)
-                .setParameter("ws", workspaceId)
                 .setParameter("org", organizationId)
                 .setParameter("iss", user.issuer())
                 .setParameter("sub", user.subject())
-                .getResultStream().findFirst()
-                .map(row -> new MemberStanding(organizationId, PrincipalKind.USER, (String) row[0], role(row[1]),
-                        workspace(row[2], row[3], row[4], row[5])));
+                .getResultStream().findFirst();
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        String userId = (String) member.get()[0];
+        Map<String, MemberStanding.Membership> memberships = new HashMap<>();
+        for (Object[] row : em.createQuery("select w.id, w.kind, wm.role from WorkspaceMember wm join wm.workspace w"
+                        + " where wm.user.id = :user and w.organization.id = :org", Object[].class)
+                .setParameter("user", userId)
+                .setParameter("org", organizationId)
+                .getResultList()) {
+            memberships.put((String) row[0], new MemberStanding.Membership((WorkspaceKind) row[1],
+                    WorkspaceRole.fromValue((String) row[2]).orElseThrow()));
+        }
+        return Optional.of(new MemberStanding(organizationId, PrincipalKind.USER, userId, role(member.get()[1]), memberships));
     }
 
     @Override
-    public Optional<MemberStanding> adminKeyStanding(String secret, String workspaceId) {
+    public Optional<MemberStanding> adminKeyStanding(String secret) {
         if (secret == null || !secret.startsWith(Secrets.ADMIN_KEY_PREFIX) || secret.length() > 256) {
             return Optional.empty();
         }
-        return em.createQuery("select k.id, k.organizationId, w.id, w.kind, w.archivedAt from AdminApiKey k"
-                        + " left join Workspace w on w.id = :ws and w.organization.id = k.organizationId"
-                        + " where k.secretHash = :hash and k.status = 'active'", Object[].class)
-                .setParameter("ws", workspaceId == null ? "" : workspaceId)
+        return em.createQuery("select k.id, k.organizationId from AdminApiKey k where k.secretHash = :hash and k.status = :active", Object[].class)
                 .setParameter("hash", Secrets.hash(secret))
+                .setParameter("active", AdminApiKey.ACTIVE)
                 .getResultStream().findFirst()
-                .map(row -> new MemberStanding((String) row[1], PrincipalKind.ADMIN_API_KEY, (String) row[0], OrgRole.ADMIN,
-                        workspace(row[2], row[3], row[4], null)));
+                .map(row -> new MemberStanding((String) row[1], PrincipalKind.ADMIN_API_KEY, (String) row[0], OrgRole.ADMIN, Map.of()));
     }
 
     @Override
-    public Optional<String> workspaceOf(String resourceType, String resourceId) {
+    public Optional<WorkspaceStanding> workspace(String organizationId, String workspaceId) {
+        if (organizationId == null || workspaceId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select w.id, w.kind, w.archivedAt from Workspace w where w.id = :id and w.organization.id = :org", Object[].class)
+                .setParameter("id", workspaceId)
+                .setParameter("org", organizationId)
+                .getResultStream().findFirst()
+                .map(row -> new WorkspaceStanding((String) row[0], (WorkspaceKind) row[1], row[2] != null));
+    }
+
+    @Override
+    public Optional<String> workspaceOf(String resourceType, String resourceId, String organizationId) {
         String jpql = switch (resourceType) {
-            case "api_key" -> "select k.workspace.id from ApiKey k where k.id = :id";
+            case "api_key" -> "select k.workspace.id from ApiKey k where k.id = :id and k.organizationId = :org";
             default -> throw new IllegalArgumentException("unknown resource type " + resourceType);
         };
-        return em.createQuery(jpql, String.class).setParameter("id", resourceId).getResultStream().findFirst();
+        return em.createQuery(jpql, String.class).setParameter("id", resourceId).setParameter("org", organizationId)
+                .getResultStream().findFirst();
     }
 
     @Override
@@ -91,13 +103,4 @@ public class JpaAccessLookup implements AccessLookup {
     private static OrgRole role(Object value) {
         return OrgRole.fromValue((String) value).orElseThrow();
     }
-
-    private static WorkspaceStanding workspace(Object id, Object kind, Object archivedAt, Object explicitRole) {
-        if (id == null) {
-            return null;
-        }
-        return new WorkspaceStanding((String) id, (WorkspaceKind) kind, archivedAt != null,
-                explicitRole == null ? null : WorkspaceRole.fromValue((String) explicitRole).orElseThrow());
-    }
-
 }

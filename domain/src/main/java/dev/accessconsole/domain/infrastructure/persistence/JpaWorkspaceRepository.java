@@ -1,6 +1,9 @@
 package dev.accessconsole.domain.infrastructure.persistence;
 
-import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import jakarta.persistence.LockModeType;
+
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.model.Cursor;
@@ -64,7 +67,17 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
-    public Page<Workspace> visibleTo(MemberStanding standing, boolean includeArchived, boolean includeDefault, List<String> ids, PageRequest page) {
+    public List<Workspace> withLimits(String organizationId) {
+        return em.createQuery("select w from Workspace w where w.organization.id = :org and (w.limits.monthlySpendCents is not null"
+                        + " or w.limits.requestsPerMinute is not null or w.limits.inputTokensPerMinute is not null"
+                        + " or w.limits.outputTokensPerMinute is not null) order by w.id", Workspace.class)
+                .setParameter("org", organizationId)
+                .getResultList();
+    }
+
+    @Override
+    public Page<Workspace> visibleTo(String organizationId, WorkspaceScope scope, boolean includeArchived, boolean includeDefault,
+                                     List<String> ids, PageRequest page) {
         StringBuilder base = new StringBuilder("select w from Workspace w where w.organization.id = :org");
         if (!includeArchived) {
             base.append(" and w.archivedAt is null");
@@ -76,29 +89,24 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
         if (byIds) {
             base.append(" and w.id in :ids");
         }
-        boolean byMembership = false;
-        if (standing.orgRole() == OrgRole.BILLING) {
-            // billing sees every workspace by implication, except the Claude Code one
-            base.append(" and w.kind <> :claudeCode");
-        } else if (standing.orgRole() != OrgRole.ADMIN) {
-            base.append(" and (w.kind = :defaultKind or exists (select 1 from WorkspaceMember wm where wm.workspace = w and wm.user.id = :user))");
-            byMembership = true;
-        }
-        String jpql = Cursor.jpql(base.toString(), "w.id", page);
-        TypedQuery<Workspace> query = em.createQuery(jpql, Workspace.class).setParameter("org", standing.organizationId());
-        if (!includeDefault || byMembership) {
+        base.append(WorkspaceScopes.predicate("w", scope));
+        TypedQuery<Workspace> query = WorkspaceScopes.bind(em.createQuery(Cursor.jpql(base.toString(), "w.id", page), Workspace.class), scope)
+                .setParameter("org", organizationId);
+        if (!includeDefault) {
             query.setParameter("defaultKind", WorkspaceKind.DEFAULT);
-        }
-        if (standing.orgRole() == OrgRole.BILLING) {
-            query.setParameter("claudeCode", WorkspaceKind.CLAUDE_CODE);
-        }
-        if (byMembership) {
-            query.setParameter("user", standing.principalId());
         }
         if (byIds) {
             query.setParameter("ids", ids);
         }
         return Cursor.fetch(query, page);
+    }
+
+    @Override
+    public Optional<Workspace> findForUpdate(String organizationId, String workspaceId) {
+        return find(organizationId, workspaceId).map(w -> {
+            em.lock(w, LockModeType.PESSIMISTIC_WRITE);
+            return w;
+        });
     }
 
     @Override
@@ -121,18 +129,32 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public Page<MemberRow> members(Workspace workspace, PageRequest page) {
+        AccessPolicy.MemberListScope listed = AccessPolicy.memberListScope(workspace.kind());
         StringBuilder base = new StringBuilder("select m, wm from OrganizationMember m join fetch m.user u"
                 + " left join WorkspaceMember wm on wm.workspace.id = :ws and wm.user = u"
-                + " where m.organization.id = :org");
-        switch (workspace.kind()) {
-            case DEFAULT -> { }
-            case STANDARD -> base.append(" and (wm.id is not null or m.role in ('admin', 'billing'))");
-            case CLAUDE_CODE -> base.append(" and m.role <> 'billing' and (wm.id is not null or m.role = 'admin')");
-        }
+                + " where m.organization.id = :org and m.role in :eligible");
+        base.append(listed.implied().isEmpty() ? " and wm.id is not null" : " and (wm.id is not null or m.role in :implied)");
         TypedQuery<Object[]> query = em.createQuery(Cursor.jpql(base.toString(), "u.id", page), Object[].class)
                 .setParameter("ws", workspace.id())
-                .setParameter("org", workspace.organization().id());
+                .setParameter("org", workspace.organization().id())
+                .setParameter("eligible", roleValues(listed.eligible()));
+        if (!listed.implied().isEmpty()) {
+            query.setParameter("implied", roleValues(listed.implied()));
+        }
         return Cursor.fetch(query, page).map(row -> new MemberRow((OrganizationMember) row[0], (WorkspaceMember) row[1]));
+    }
+
+    private static List<String> roleValues(java.util.Set<OrgRole> roles) {
+        return roles.stream().map(OrgRole::value).toList();
+    }
+
+    @Override
+    public List<WorkspaceMember> explicitMembershipsOf(String organizationId, String userId) {
+        return em.createQuery("select wm from WorkspaceMember wm join fetch wm.workspace w where wm.user.id = :user"
+                        + " and w.organization.id = :org", WorkspaceMember.class)
+                .setParameter("user", userId)
+                .setParameter("org", organizationId)
+                .getResultList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.errors;
 
+import dev.accessconsole.authz.api.ErrorCode;
 /** The error types of the Anthropic API and their HTTP statuses. */
 public enum ErrorType {
     INVALID_REQUEST("invalid_request_error", 400),
@@ -25,6 +26,20 @@ public enum ErrorType {
 
     public int status() {
         return status;
+    }
+
+    /** The type of a kind of refusal. */
+    public static ErrorType of(ErrorCode.Kind kind) {
+        return switch (kind) {
+            case INVALID_REQUEST -> INVALID_REQUEST;
+            case AUTHENTICATION -> AUTHENTICATION;
+            case PERMISSION -> PERMISSION;
+            case NOT_FOUND -> NOT_FOUND;
+            case CONFLICT -> CONFLICT;
+            case REQUEST_TOO_LARGE -> REQUEST_TOO_LARGE;
+            case RATE_LIMIT -> RATE_LIMIT;
+            case INTERNAL -> API;
+        };
     }
 
     /** The type for an HTTP status we did not raise ourselves (405, 406, 415 are invalid requests too). */

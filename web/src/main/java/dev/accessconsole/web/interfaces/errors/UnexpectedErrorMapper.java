@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.errors;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.web.infrastructure.RequestIds;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -30,13 +31,13 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // a body sent without a length that grew past the limit while JAX-RS read it (under whatever wrapped it)
             if (cause instanceof dev.accessconsole.web.infrastructure.RequestSizeFilter.BodyTooLargeException) {
-                return ErrorResponses.of(request, ErrorType.REQUEST_TOO_LARGE, "The request body is too large (at most 1 MiB).", "request_too_large");
+                return ErrorResponses.of(request, ErrorType.REQUEST_TOO_LARGE, "The request body is too large (at most 1 MiB).", ErrorCode.REQUEST_TOO_LARGE.value());
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof ProcessingException) {
                 return ErrorResponses.of(request, ErrorType.INVALID_REQUEST,
-                        "The request body is not valid JSON of the expected shape.", "invalid_json");
+                        "The request body is not valid JSON of the expected shape.", ErrorCode.INVALID_JSON.value());
             }
         }
         return logged(request, failure);
@@ -44,6 +45,6 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     static Response logged(HttpServletRequest request, Throwable failure) {
         LOG.log(Level.SEVERE, "Unexpected failure serving request " + RequestIds.of(request), failure);
-        return ErrorResponses.of(request, ErrorType.API, "An unexpected error occurred; quote the request id when reporting it.", "internal_error");
+        return ErrorResponses.of(request, ErrorType.API, "An unexpected error occurred; quote the request id when reporting it.", ErrorCode.INTERNAL_ERROR.value());
     }
 }

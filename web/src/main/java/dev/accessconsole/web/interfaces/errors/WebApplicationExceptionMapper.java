@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.errors;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -23,7 +24,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException exception) {
         int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();
         if (exception instanceof NotFoundException) {
-            return ErrorResponses.of(request, ErrorType.NOT_FOUND, "Not found: " + request.getMethod() + " " + request.getRequestURI(), "not_found");
+            return ErrorResponses.of(request, ErrorType.NOT_FOUND, "Not found: " + request.getMethod() + " " + request.getRequestURI(), ErrorCode.NOT_FOUND.value());
         }
         ErrorType type = ErrorType.forStatus(status);
         if (status >= 500) {
@@ -36,7 +37,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 415 -> "Send the body as application/json.";
             default -> "The request was refused.";
         };
-        Response response = ErrorResponses.of(request, type, status, message, type == ErrorType.INVALID_REQUEST ? "invalid_request" : null, Map.of());
+        Response response = ErrorResponses.of(request, type, status, message, type == ErrorType.INVALID_REQUEST ? ErrorCode.INVALID_REQUEST.value() : null, Map.of());
         if (exception instanceof NotAllowedException && exception.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             return Response.fromResponse(response).header(HttpHeaders.ALLOW, exception.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
         }

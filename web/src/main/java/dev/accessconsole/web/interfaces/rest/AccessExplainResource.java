@@ -1,11 +1,12 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.WorkspaceStanding;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.WorkspaceKind;
-import dev.accessconsole.authz.impl.AccessGuard;
 import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.policy.Decision;
 import dev.accessconsole.domain.application.AccessReviewService;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Explain and review: why a member may or may not do something, and every member × workspace with its effective role.
- * Both answer from {@link AccessGuard#decide} and {@link AccessPolicy}, the code that enforces.
+ * Both answer from {@link AccessPolicy#decide}, the code the guard enforces with.
  */
 @Path("/organizations/access_review")
 @RequestScoped
@@ -57,15 +58,15 @@ public class AccessExplainResource {
     static ExplanationJson explain(AccessReviewService review, AccessContext access, String userId, String workspaceId, String permission) {
         List<Permission> asked = permission == null || permission.isBlank() ? Arrays.asList(Permission.values())
                 : List.of(Permission.fromValue(permission.trim()).orElseThrow(() ->
-                DomainException.invalid("invalid_permission", "permission must be one of the catalog of GET /v1/roles.")));
+                DomainException.invalid(ErrorCode.INVALID_PERMISSION, "permission must be one of the catalog of GET /v1/roles.")));
         var entry = review.standingOf(access.organizationId(), userId, Params.blankToNull(workspaceId));
-        String decidedIn = entry.workspace().id();
+        WorkspaceStanding decidedIn = entry.workspaceStanding();
         List<PermissionDecisionJson> decisions = asked.stream().map(p -> {
-            Decision decision = AccessGuard.decide(entry.standing(), p, decidedIn);
+            Decision decision = AccessPolicy.decide(entry.standing(), p, decidedIn);
             return new PermissionDecisionJson(p.value(), p.scope().name().toLowerCase(Locale.ROOT), decision.granted(),
                     decision.outcome().name().toLowerCase(Locale.ROOT), decision.reasons());
         }).toList();
-        var effective = AccessPolicy.effectiveWorkspaceRole(entry.standing().orgRole(), entry.workspace().kind(), entry.standing().workspace().explicitRole());
+        var effective = AccessPolicy.effectiveWorkspaceRole(entry.standing(), decidedIn);
         PermissionDecisionJson single = decisions.size() == 1 ? decisions.get(0) : null;
         return new ExplanationJson("permission_explanation", userId, access.organizationId(), entry.standing().orgRole().value(),
                 entry.workspace().kind() == WorkspaceKind.DEFAULT ? null : entry.workspace().id(), kind(entry.workspace().kind()),
@@ -81,9 +82,8 @@ public class AccessExplainResource {
     public Response accessReview(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         List<ReviewRowJson> rows = review.review(access.organizationId()).stream().map(entry -> {
             var standing = entry.standing();
-            var effective = AccessPolicy.effectiveWorkspaceRole(standing.orgRole(), entry.workspace().kind(), standing.workspace().explicitRole());
-            List<String> permissions = AccessPolicy.permissionsIn(standing.orgRole(), entry.workspace().kind(), standing.workspace().explicitRole())
-                    .stream().map(Permission::value).toList();
+            var effective = AccessPolicy.effectiveWorkspaceRole(standing, entry.workspaceStanding());
+            List<String> permissions = AccessPolicy.permissionsIn(standing, entry.workspaceStanding()).stream().map(Permission::value).toList();
             return new ReviewRowJson(entry.member().user().id(), entry.member().user().email(), standing.orgRole().value(),
                     entry.workspace().kind() == WorkspaceKind.DEFAULT ? null : entry.workspace().id(), entry.workspace().name(),
                     kind(entry.workspace().kind()), effective.role() == null ? null : effective.role().value(), permissions);

@@ -1,5 +1,8 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.domain.model.ApiKeyRepository;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -42,8 +45,8 @@ public class ApiKeysResource {
     @RequiresPermission(Permissions.API_KEYS_MANAGE)
     public ApiKeyCreatedJson createApiKey(@WorkspaceId Requests.CreateApiKey body) {
         Requests.CreateApiKey request = Params.body(body);
-        return ApiKeyCreatedJson.of(keys.create(Actor.of(access.standing()), access.organizationId(),
-                Params.blankToNull(request.workspaceId()), request.name()));
+        // the same accessor the guard decided with: the key goes where api_keys:manage was decided
+        return ApiKeyCreatedJson.of(keys.create(Actor.of(access.standing()), access.organizationId(), request.workspaceId(), request.name()));
     }
 
     /** Lists the keys of the workspaces where the caller holds api_keys:read (403 when there is none). */
@@ -56,9 +59,10 @@ public class ApiKeysResource {
                                             @QueryParam("workspace_id") String workspaceId,
                                             @QueryParam("created_by_user_id") String createdByUserId) {
         ApiKey.Status statusFilter = status == null || status.isBlank() ? null : ApiKey.Status.fromValue(status.trim())
-                .orElseThrow(() -> DomainException.invalid("invalid_status", "status must be one of active, inactive, archived."));
-        var filter = new ApiKeyService.Filter(statusFilter, Params.blankToNull(workspaceId), Params.blankToNull(createdByUserId));
-        var page = keys.list(access.standing(), filter, Params.page(limit, afterId, beforeId)).map(ApiKeyJson::of);
+                .orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived."));
+        var filter = new ApiKeyRepository.Filter(statusFilter, Params.blankToNull(workspaceId), Params.blankToNull(createdByUserId));
+        var page = keys.list(access.organizationId(), access.scope(Permission.API_KEYS_READ), filter, Params.page(limit, afterId, beforeId))
+                .map(ApiKeyJson::of);
         return ListJson.of(page, ApiKeyJson::id);
     }
 
@@ -75,7 +79,7 @@ public class ApiKeysResource {
     public ApiKeyJson updateApiKey(@PathParam("api_key_id") @WorkspaceOf("api_key") String apiKeyId, Requests.UpdateApiKey body) {
         Requests.UpdateApiKey request = Params.body(body);
         ApiKey.Status status = request.status() == null ? null : ApiKey.Status.fromValue(request.status())
-                .orElseThrow(() -> DomainException.invalid("invalid_status", "status must be one of active, inactive, archived."));
+                .orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived."));
         return ApiKeyJson.of(keys.update(Actor.of(access.standing()), access.organizationId(), apiKeyId, request.name(), status));
     }
 }

@@ -76,7 +76,7 @@ public class AuditEventsResource {
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_" + name, name + " must be an RFC 3339 time such as 2026-01-01T00:00:00Z.");
+            throw DomainException.invalidField(name, name + " must be an RFC 3339 time such as 2026-01-01T00:00:00Z.");
         }
     }
 }

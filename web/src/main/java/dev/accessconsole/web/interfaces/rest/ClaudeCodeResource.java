@@ -28,9 +28,6 @@ public class ClaudeCodeResource {
     @POST
     @RequiresPermission(Permissions.CLAUDE_CODE_USE)
     public ApiKeyCreatedJson signIn() {
-        if (access.isAdminApiKey()) {
-            throw DomainException.permission("admin_api_key_not_allowed", "Claude Code sign-in is for people, not Admin API keys.");
-        }
         return ApiKeyCreatedJson.of(claudeCode.signIn(access.organizationId(), access.principalId()));
     }
 }

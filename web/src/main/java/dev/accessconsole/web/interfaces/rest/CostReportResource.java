@@ -1,5 +1,7 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -55,12 +57,12 @@ public class CostReportResource {
                                  @QueryParam("page") String page, @QueryParam("group_by[]") List<String> groupBy,
                                  @QueryParam("workspace_ids[]") List<String> workspaceIds) {
         if (bucketWidth != null && !bucketWidth.isBlank() && !bucketWidth.equals("1d")) {
-            throw DomainException.invalid("invalid_bucket_width", "cost_report buckets are 1d.");
+            throw DomainException.invalid(ErrorCode.INVALID_BUCKET_WIDTH, "cost_report buckets are 1d.");
         }
         ReportsResource.Window window = window(startingAt, endingAt, page, limit, 1440, 7, 31);
         Set<String> groups = groups(groupBy, COST_GROUPS);
         boolean byDescription = groups.contains("description");
-        var rows = reports.aggregate(access.standing(), new ReportService.Query(window.from(), window.to(), 1440, workspaceIds, null, null));
+        var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.COST_READ), new ReportService.Query(window.from(), window.to(), 1440, workspaceIds, null, null));
 
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (long bucket = window.from(); bucket < window.to(); bucket += 1440) {

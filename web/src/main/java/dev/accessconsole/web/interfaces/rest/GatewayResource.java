@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.domain.application.GatewayService;
 import dev.accessconsole.domain.model.DomainException;
@@ -52,7 +53,7 @@ public class GatewayResource {
     @Path("/api_keys/verify")
     public VerifiedJson verify(VerifyRequest body) {
         VerifyRequest request = Params.body(body);
-        var verified = gateway.verify(request.key()).orElseThrow(InvalidApiKey::new);
+        var verified = gateway.verify(request.key()).orElseThrow(DomainException::invalidApiKey);
         return new VerifiedJson("api_key_verification", verified.apiKeyId(), verified.defaultWorkspace() ? null : verified.workspaceId(),
                 verified.organizationId());
     }
@@ -72,10 +73,10 @@ public class GatewayResource {
             String when = request.timestamp() != null ? request.timestamp() : request.occurredAt();
             at = (when == null ? Instant.now() : Instant.parse(when)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_timestamp", "timestamp must be an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.");
+            throw DomainException.invalid(ErrorCode.INVALID_TIMESTAMP, "timestamp must be an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.");
         }
         if (at.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
-            throw DomainException.invalid("invalid_timestamp", "timestamp cannot be in the future.");
+            throw DomainException.invalid(ErrorCode.INVALID_TIMESTAMP, "timestamp cannot be in the future.");
         }
         var recorded = gateway.record(eventId, apiKeyId, model, input, output, at);
         var event = recorded.event();
@@ -85,23 +86,16 @@ public class GatewayResource {
 
     private static String required(String field, String value, int max) {
         if (value == null || value.isBlank() || value.length() > max) {
-            throw DomainException.invalid("invalid_" + field, field + " is required (at most " + max + " characters).");
+            throw DomainException.invalidField(field, field + " is required (at most " + max + " characters).");
         }
         return value;
     }
 
     private static long tokens(String field, Long value) {
         if (value == null || value < 0 || value > MAX_TOKENS) {
-            throw DomainException.invalid("invalid_" + field, field + " must be a whole number from 0 to " + MAX_TOKENS + ".");
+            throw DomainException.invalidField(field, field + " must be a whole number from 0 to " + MAX_TOKENS + ".");
         }
         return value;
-    }
-
-    /** 401 for any key that does not verify: unknown, inactive, archived, or bound to someone who left. */
-    public static final class InvalidApiKey extends RuntimeException {
-        InvalidApiKey() {
-            super("invalid API key", null, false, false);
-        }
     }
 
 }

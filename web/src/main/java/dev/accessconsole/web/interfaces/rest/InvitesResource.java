@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -54,7 +55,7 @@ public class InvitesResource {
                                             @QueryParam("status") String status,
                                             @QueryParam("email") String email) {
         Invite.Status statusFilter = Params.blankToNull(status) == null ? null : Invite.Status.fromValue(status.trim())
-                .orElseThrow(() -> DomainException.invalid("invalid_status", "status must be one of pending, accepted, expired, deleted."));
+                .orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of pending, accepted, expired, deleted."));
         Instant now = Time.now();
         var page = invites.list(access.organizationId(), statusFilter, Params.blankToNull(email), Params.page(limit, afterId, beforeId))
                 .map(i -> InviteJson.of(i, now));

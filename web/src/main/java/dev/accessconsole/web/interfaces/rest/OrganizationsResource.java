@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
 import dev.accessconsole.authz.api.MemberStanding;
@@ -7,7 +8,6 @@ import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.WorkspaceKind;
-import dev.accessconsole.authz.impl.AccessGuard;
 import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.policy.EffectiveRole;
 import dev.accessconsole.domain.application.OrganizationService;
@@ -46,9 +46,6 @@ public class OrganizationsResource {
     @Inject
     AccessContext access;
 
-    @Inject
-    AccessGuard guard;
-
     /** Any signed-in person may create an organization; they become its admin and its primary billing email. */
     @POST
     @AnyAuthenticatedCaller
@@ -69,11 +66,11 @@ public class OrganizationsResource {
     @RequiresPermission(Permissions.ORGANIZATION_READ)
     public PermissionsJson myPermissions(@QueryParam("workspace_id") String workspaceId) {
         String workspace = Params.blankToNull(workspaceId);
-        MemberStanding standing = workspace == null ? access.standing() : guard.resolveStanding(workspace);
-        WorkspaceKind kind = standing.workspace() == null ? WorkspaceKind.DEFAULT : standing.workspace().kind();
-        var explicit = standing.workspace() == null ? null : standing.workspace().explicitRole();
-        EffectiveRole effective = AccessPolicy.effectiveWorkspaceRole(standing.orgRole(), kind, explicit);
-        List<String> permissions = AccessPolicy.permissionsIn(standing.orgRole(), kind, explicit).stream().map(Permission::value).toList();
+        // a workspace the caller cannot see answers exactly as one that does not exist
+        WorkspaceStanding visible = access.visibleWorkspace(workspace);
+        MemberStanding standing = access.standing();
+        EffectiveRole effective = AccessPolicy.effectiveWorkspaceRole(standing, visible);
+        List<String> permissions = AccessPolicy.permissionsIn(standing, visible).stream().map(Permission::value).toList();
         return new PermissionsJson(standing.organizationId(), standing.isAdminApiKey() ? "admin_api_key" : "user",
                 standing.principalId(), standing.orgRole().value(),
                 workspace, effective.role() == null ? null : effective.role().value(), permissions);

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceRole;
 import dev.accessconsole.domain.model.DomainException;
@@ -20,7 +21,7 @@ final class Params {
             try {
                 size = Integer.parseInt(limit.trim());
             } catch (NumberFormatException notANumber) {
-                throw DomainException.invalid("invalid_limit", "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ".");
+                throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ".");
             }
         }
         return new PageRequest(blankToNull(afterId), blankToNull(beforeId), size);
@@ -28,16 +29,16 @@ final class Params {
 
     static <T> T body(T body) {
         if (body == null) {
-            throw DomainException.invalid("missing_body", "A JSON body is required.");
+            throw DomainException.invalid(ErrorCode.MISSING_BODY, "A JSON body is required.");
         }
         return body;
     }
 
     static OrgRole orgRole(String value) {
         if (value == null) {
-            throw DomainException.invalid("invalid_role", "role is required: one of user, claude_code_user, developer, billing, admin.");
+            throw DomainException.invalid(ErrorCode.INVALID_ROLE, "role is required: one of user, claude_code_user, developer, billing, admin.");
         }
-        return OrgRole.fromValue(value).orElseThrow(() -> DomainException.invalid("invalid_role",
+        return OrgRole.fromValue(value).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_ROLE,
                 "role must be one of user, claude_code_user, developer, billing, admin."));
     }
 
@@ -56,7 +57,7 @@ final class Params {
     }
 
     static WorkspaceRole workspaceRole(String value) {
-        return WorkspaceRole.fromValue(value == null ? "" : value).orElseThrow(() -> DomainException.invalid("invalid_workspace_role",
+        return WorkspaceRole.fromValue(value == null ? "" : value).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_WORKSPACE_ROLE,
                 "workspace_role must be one of workspace_user, workspace_developer, workspace_admin."));
     }
 
@@ -67,7 +68,7 @@ final class Params {
         return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1" -> true;
             case "false", "0" -> false;
-            default -> throw DomainException.invalid("invalid_" + name, name + " must be true or false.");
+            default -> throw DomainException.invalidField(name, name + " must be true or false.");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -91,17 +92,17 @@ public class PromptsResource {
     /** Parsed here rather than by the provider, so that any unreadable body (malformed, too deeply nested) is a 400. */
     private static PromptService.Draft draft(String text) {
         if (text == null || text.isBlank()) {
-            throw DomainException.invalid("missing_body", "A JSON body is required.");
+            throw DomainException.invalid(ErrorCode.MISSING_BODY, "A JSON body is required.");
         }
         JsonObject body;
         try (var reader = Json.createReader(new StringReader(text))) {
             body = reader.readObject();
         } catch (RuntimeException unreadable) {
-            throw DomainException.invalid("invalid_json", "The request body must be a JSON object.");
+            throw DomainException.invalid(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");
         }
         JsonValue messages = body.get("messages");
         if (messages != null && messages.getValueType() != JsonValue.ValueType.ARRAY && messages.getValueType() != JsonValue.ValueType.NULL) {
-            throw DomainException.invalid("invalid_messages", "messages must be an array.");
+            throw DomainException.invalid(ErrorCode.INVALID_MESSAGES, "messages must be an array.");
         }
         return new PromptService.Draft(text(body, "name"), text(body, "model"), text(body, "system"),
                 messages == null || messages.getValueType() == JsonValue.ValueType.NULL ? null : messages.asJsonArray());
@@ -113,7 +114,7 @@ public class PromptsResource {
             return null;
         }
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw DomainException.invalid("invalid_" + field, field + " must be a string.");
+            throw DomainException.invalidField(field, field + " must be a string.");
         }
         return body.getString(field);
     }

@@ -1,5 +1,7 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -57,12 +59,12 @@ public class ReportsResource {
             case "1d" -> 1440;
             case "1h" -> 60;
             case "1m" -> 1;
-            default -> throw DomainException.invalid("invalid_bucket_width", "bucket_width must be 1d, 1h or 1m.");
+            default -> throw DomainException.invalid(ErrorCode.INVALID_BUCKET_WIDTH, "bucket_width must be 1d, 1h or 1m.");
         };
         int[] limits = width == 1440 ? new int[]{7, 31} : width == 60 ? new int[]{24, 168} : new int[]{60, 1440};
         Window window = window(startingAt, endingAt, page, limit, width, limits[0], limits[1]);
         Set<String> groups = groups(groupBy, USAGE_GROUPS);
-        var rows = reports.aggregate(access.standing(), new ReportService.Query(window.from(), window.to(), width, workspaceIds, apiKeyIds, models));
+        var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.USAGE_READ), new ReportService.Query(window.from(), window.to(), width, workspaceIds, apiKeyIds, models));
 
         JsonArrayBuilder data = Json.createArrayBuilder();
         for (long bucket = window.from(); bucket < window.to(); bucket += width) {
@@ -101,7 +103,7 @@ public class ReportsResource {
         Instant start = time("starting_at", startingAt, true);
         Instant end = endingAt == null || endingAt.isBlank() ? Instant.now() : time("ending_at", endingAt, true);
         if (!end.isAfter(start)) {
-            throw DomainException.invalid("invalid_time_range", "ending_at must be after starting_at.");
+            throw DomainException.invalid(ErrorCode.INVALID_TIME_RANGE, "ending_at must be after starting_at.");
         }
         int size = defaultLimit;
         if (limit != null && !limit.isBlank()) {
@@ -111,7 +113,7 @@ public class ReportsResource {
                 size = -1;
             }
             if (size < 1 || size > maxLimit) {
-                throw DomainException.invalid("invalid_limit", "limit must be between 1 and " + maxLimit + " for this bucket width.");
+                throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + maxLimit + " for this bucket width.");
             }
         }
         long first = Math.floorDiv(ReportService.epochMinute(start), width) * width;
@@ -124,7 +126,7 @@ public class ReportsResource {
                 }
                 first = token;
             } catch (NumberFormatException e) {
-                throw DomainException.invalid("invalid_page", "page is not a token this report gave.");
+                throw DomainException.invalid(ErrorCode.INVALID_PAGE, "page is not a token this report gave.");
             }
         }
         long to = Math.min(last, first + (long) size * width);
@@ -149,7 +151,7 @@ public class ReportsResource {
                     continue;
                 }
                 if (!allowed.contains(part.trim())) {
-                    throw DomainException.invalid("invalid_group_by", "group_by[] accepts " + String.join(", ", allowed) + ".");
+                    throw DomainException.invalid(ErrorCode.INVALID_GROUP_BY, "group_by[] accepts " + String.join(", ", allowed) + ".");
                 }
                 groups.add(part.trim());
             }
@@ -182,12 +184,12 @@ public class ReportsResource {
 
     static Instant time(String name, String value, boolean required) {
         if (value == null || value.isBlank()) {
-            throw DomainException.invalid("invalid_" + name, name + " is required (RFC 3339, e.g. 2026-01-01T00:00:00Z).");
+            throw DomainException.invalidField(name, name + " is required (RFC 3339, e.g. 2026-01-01T00:00:00Z).");
         }
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_" + name, name + " must be an RFC 3339 time such as 2026-01-01T00:00:00Z.");
+            throw DomainException.invalidField(name, name + " must be an RFC 3339 time such as 2026-01-01T00:00:00Z.");
         }
     }
 }

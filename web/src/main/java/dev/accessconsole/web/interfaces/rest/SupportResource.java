@@ -1,7 +1,7 @@
 package dev.accessconsole.web.interfaces.rest;
 
 import dev.accessconsole.authz.api.PlatformCredential;
-import dev.accessconsole.authz.impl.CallerTokens;
+import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.domain.application.BillingService;
 import dev.accessconsole.domain.application.LimitsService;
 import jakarta.enterprise.context.RequestScoped;
@@ -42,10 +42,18 @@ public class SupportResource {
         return BillingResource.BillingJson.of(billing.setEmails(organizationId, subject(), emails.primaryBillingEmail(), emails.billingContactEmails()));
     }
 
+    /** The organization's limits, and the workspaces whose own limits were lowered to stay within them. */
+    public record OrganizationLimitsJson(Long monthlySpendLimitCents, Long requestsPerMinute, Long inputTokensPerMinute,
+                                         Long outputTokensPerMinute, List<String> workspacesLowered) {
+    }
+
     @PUT
     @Path("/limits")
-    public LimitsResource.LimitsJson setOrganizationLimits(@PathParam("org_id") String organizationId, LimitsResource.LimitsJson body) {
-        return LimitsResource.LimitsJson.of(limits.setOrganizationLimits(organizationId, subject(), Params.body(body).toLimits()).limits());
+    public OrganizationLimitsJson setOrganizationLimits(@PathParam("org_id") String organizationId, LimitsResource.LimitsJson body) {
+        var result = limits.setOrganizationLimits(organizationId, subject(), Params.body(body).toLimits());
+        var set = LimitsResource.LimitsJson.of(result.organization().limits());
+        return new OrganizationLimitsJson(set.monthlySpendLimitCents(), set.requestsPerMinute(), set.inputTokensPerMinute(),
+                set.outputTokensPerMinute(), result.workspacesLowered());
     }
 
     private String subject() {

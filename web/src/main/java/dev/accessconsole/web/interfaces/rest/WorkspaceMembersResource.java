@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -53,7 +54,7 @@ public class WorkspaceMembersResource {
                                                   Requests.AddWorkspaceMember body) {
         Requests.AddWorkspaceMember request = Params.body(body);
         if (request.userId() == null || request.userId().isBlank()) {
-            throw dev.accessconsole.domain.model.DomainException.invalid("invalid_user_id", "user_id is required.");
+            throw dev.accessconsole.domain.model.DomainException.invalid(ErrorCode.INVALID_USER_ID, "user_id is required.");
         }
         return WorkspaceMemberJson.of(members.add(Actor.of(access.standing()), access.organizationId(), workspaceId,
                 request.userId(), Params.workspaceRole(request.workspaceRole())));

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -49,7 +50,7 @@ public class WorkspacesResource {
                                                   @QueryParam("include_archived") String includeArchived,
                                                   @QueryParam("include_default") String includeDefault,
                                                   @QueryParam("ids[]") java.util.List<String> ids) {
-        var page = workspaces.list(access.standing(), Params.flag(includeArchived, "include_archived"),
+        var page = workspaces.list(access.organizationId(), access.scope(Permission.WORKSPACE_READ), Params.flag(includeArchived, "include_archived"),
                 Params.flag(includeDefault, "include_default"), ids, Params.page(limit, afterId, beforeId)).map(WorkspaceJson::of);
         return ListJson.of(page, WorkspaceJson::id);
     }

@@ -31,6 +31,12 @@ public final class Requests {
 
     /** The workspace this key goes into (null: the Default workspace) is where api_keys:manage is decided. */
     public record CreateApiKey(String name, String workspaceId) implements WorkspaceScoped {
+
+        /** Absent and blank both name the Default workspace (null), for the guard and the service alike. */
+        @Override
+        public String workspaceId() {
+            return workspaceId == null || workspaceId.isBlank() ? null : workspaceId;
+        }
     }
 
     public record UpdateApiKey(String name, String status) {

@@ -1,7 +1,5 @@
-package dev.accessconsole.authz.impl;
+package dev.accessconsole.authz.api;
 
-import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.api.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

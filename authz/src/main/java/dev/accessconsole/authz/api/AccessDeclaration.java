@@ -1,0 +1,96 @@
+package dev.accessconsole.authz.api;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an operation declares about who may call it: permissions ({@link RequiresPermission}), any signed-in person
+ * ({@link AnyAuthenticatedCaller}) or a platform credential ({@link PlatformCredential}). {@link #of} is the one
+ * resolver of these declarations (method first, then class, walking up past proxy subclasses); the interceptors, the
+ * web filter, the OpenAPI document and the default-deny test all use it. Two declarations on the same level conflict
+ * and are refused.
+ */
+public sealed interface AccessDeclaration {
+
+    /** The declaration in words, as documented per operation ({@code x-required-permissions}). */
+    List<String> documented();
+
+    /** Permissions from the catalog: any one of them, or all when {@code all}. */
+    record Permissions(List<Permission> permissions, boolean all) implements AccessDeclaration {
+        public Permissions {
+            if (permissions.isEmpty()) {
+                throw new IllegalStateException("@RequiresPermission names no permission");
+            }
+            permissions = List.copyOf(permissions);
+        }
+
+        @Override
+        public List<String> documented() {
+            return permissions.stream().map(Permission::value).toList();
+        }
+    }
+
+    /** Open to every signed-in person (not to platform credentials nor Admin API keys). */
+    record AnyAuthenticated() implements AccessDeclaration {
+        @Override
+        public List<String> documented() {
+            return List.of("authenticated");
+        }
+    }
+
+    /** For a platform service whose token carries {@code group}. */
+    record Platform(String group) implements AccessDeclaration {
+        @Override
+        public List<String> documented() {
+            return List.of("platform:" + group);
+        }
+    }
+
+    /**
+     * The declaration that governs {@code method} when called on an instance of {@code type} (null: the method's
+     * declaring class); empty when there is none (default deny then refuses the call).
+     *
+     * @throws IllegalStateException for conflicting declarations or a permission not in the catalog
+     */
+    static Optional<AccessDeclaration> of(Method method, Class<?> type) {
+        Optional<AccessDeclaration> onMethod = onElement(method.getAnnotations(), method.toString());
+        if (onMethod.isPresent()) {
+            return onMethod;
+        }
+        Optional<AccessDeclaration> onDeclaringClass = onElement(method.getDeclaringClass().getAnnotations(), method.getDeclaringClass().getName());
+        if (onDeclaringClass.isPresent()) {
+            return onDeclaringClass;
+        }
+        for (Class<?> t = type; t != null && t != Object.class; t = t.getSuperclass()) {
+            Optional<AccessDeclaration> onType = onElement(t.getAnnotations(), t.getName());
+            if (onType.isPresent()) {
+                return onType;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AccessDeclaration> onElement(Annotation[] annotations, String where) {
+        List<AccessDeclaration> found = new ArrayList<>();
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof RequiresPermission required) {
+                found.add(new Permissions(Arrays.stream(required.value())
+                        .map(name -> Permission.fromValue(name).orElseThrow(() ->
+                                new IllegalStateException("Unknown permission '" + name + "' in @RequiresPermission on " + where)))
+                        .toList(), required.all()));
+            } else if (annotation instanceof AnyAuthenticatedCaller) {
+                found.add(new AnyAuthenticated());
+            } else if (annotation instanceof PlatformCredential platform) {
+                found.add(new Platform(platform.value()));
+            }
+        }
+        if (found.size() > 1) {
+            throw new IllegalStateException("Conflicting access declarations on " + where + ": " + found);
+        }
+        return found.stream().findFirst();
+    }
+}

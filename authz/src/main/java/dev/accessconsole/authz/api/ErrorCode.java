@@ -1,0 +1,99 @@
+package dev.accessconsole.authz.api;
+
+/**
+ * Every {@code error.details.error_code} the product answers, with the kind of error it is (which fixes the HTTP
+ * status and the error type). Call sites name a constant; nothing else spells a code.
+ * {@link #INVALID_FIELD} is the one family: its wire code is {@code invalid_<field>}, the field named by the refusal.
+ */
+public enum ErrorCode {
+    // authentication and access (the guard)
+    AUTHENTICATION_REQUIRED(Kind.AUTHENTICATION),
+    INVALID_CREDENTIAL(Kind.AUTHENTICATION),
+    INVALID_API_KEY(Kind.AUTHENTICATION),
+    NOT_FOUND(Kind.NOT_FOUND),
+    MISSING_PERMISSION(Kind.PERMISSION),
+    ORGANIZATION_REQUIRED(Kind.INVALID_REQUEST),
+    // restrictions of principals (roles.md, "Admin API restrictions")
+    ADMIN_API_KEY_NOT_ALLOWED(Kind.PERMISSION),
+    ADMIN_API_KEY_CANNOT_CREATE_KEYS(Kind.PERMISSION),
+    ADMIN_NOT_REMOVABLE(Kind.PERMISSION),
+    ADMIN_ROLE_NOT_CHANGEABLE(Kind.PERMISSION),
+    ADMIN_ROLE_NOT_ASSIGNABLE(Kind.INVALID_REQUEST),
+    EMAIL_NOT_VERIFIED(Kind.PERMISSION),
+    CLAUDE_CODE_DISABLED(Kind.PERMISSION),
+    // request shape
+    INVALID_FIELD(Kind.INVALID_REQUEST),
+    INVALID_REQUEST(Kind.INVALID_REQUEST),
+    INVALID_JSON(Kind.INVALID_REQUEST),
+    MISSING_BODY(Kind.INVALID_REQUEST),
+    INVALID_CURSOR(Kind.INVALID_REQUEST),
+    INVALID_PAGE(Kind.INVALID_REQUEST),
+    INVALID_LIMIT(Kind.INVALID_REQUEST),
+    INVALID_STATUS(Kind.INVALID_REQUEST),
+    INVALID_ROLE(Kind.INVALID_REQUEST),
+    INVALID_WORKSPACE_ROLE(Kind.INVALID_REQUEST),
+    INVALID_PERMISSION(Kind.INVALID_REQUEST),
+    INVALID_TIMESTAMP(Kind.INVALID_REQUEST),
+    INVALID_TIME_RANGE(Kind.INVALID_REQUEST),
+    INVALID_BUCKET_WIDTH(Kind.INVALID_REQUEST),
+    INVALID_GROUP_BY(Kind.INVALID_REQUEST),
+    INVALID_EMAIL(Kind.INVALID_REQUEST),
+    INVALID_DISPLAY_COLOR(Kind.INVALID_REQUEST),
+    INVALID_COUNTRY(Kind.INVALID_REQUEST),
+    INVALID_MESSAGES(Kind.INVALID_REQUEST),
+    INVALID_SYSTEM(Kind.INVALID_REQUEST),
+    INVALID_USER_ID(Kind.INVALID_REQUEST),
+    UNKNOWN_API_KEY(Kind.INVALID_REQUEST),
+    TOO_MANY_CONTACTS(Kind.INVALID_REQUEST),
+    // rules of the domain
+    CANNOT_REMOVE_LAST_MEMBER(Kind.INVALID_REQUEST),
+    CANNOT_CHANGE_OWN_ROLE(Kind.INVALID_REQUEST),
+    ALREADY_MEMBER(Kind.INVALID_REQUEST),
+    NOT_AN_ORGANIZATION_MEMBER(Kind.INVALID_REQUEST),
+    ALREADY_WORKSPACE_MEMBER(Kind.INVALID_REQUEST),
+    IMPLIED_MEMBERSHIP(Kind.INVALID_REQUEST),
+    WORKSPACE_NOT_ACCESSIBLE_TO_ROLE(Kind.INVALID_REQUEST),
+    DEFAULT_WORKSPACE_HAS_NO_MEMBERS(Kind.INVALID_REQUEST),
+    DEFAULT_WORKSPACE_NOT_ARCHIVABLE(Kind.INVALID_REQUEST),
+    DEFAULT_WORKSPACE_LIMITS(Kind.INVALID_REQUEST),
+    WORKSPACE_NOT_RENAMABLE(Kind.INVALID_REQUEST),
+    WORKSPACE_ARCHIVED(Kind.INVALID_REQUEST),
+    WORKSPACE_LIMIT_EXCEEDED(Kind.INVALID_REQUEST),
+    LIMIT_EXCEEDS_ORGANIZATION(Kind.INVALID_REQUEST),
+    CLAUDE_CODE_WORKSPACE_KEYS(Kind.INVALID_REQUEST),
+    API_KEY_ARCHIVED(Kind.INVALID_REQUEST),
+    INVITE_ALREADY_EXISTS(Kind.INVALID_REQUEST),
+    INVITE_ALREADY_ACCEPTED(Kind.INVALID_REQUEST),
+    INVITE_EXPIRED(Kind.INVALID_REQUEST),
+    INVITE_DELETED(Kind.INVALID_REQUEST),
+    CONFLICT(Kind.CONFLICT),
+    // transport
+    REQUEST_TOO_LARGE(Kind.REQUEST_TOO_LARGE),
+    RATE_LIMITED(Kind.RATE_LIMIT),
+    INTERNAL_ERROR(Kind.INTERNAL);
+
+    /** What kind of error a code is; a transport maps each kind to one status and error type. */
+    public enum Kind {
+        INVALID_REQUEST, AUTHENTICATION, PERMISSION, NOT_FOUND, CONFLICT, REQUEST_TOO_LARGE, RATE_LIMIT, INTERNAL
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The wire value: the constant's name in lower case. */
+    public String value() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+}

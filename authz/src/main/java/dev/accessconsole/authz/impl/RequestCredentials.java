@@ -1,0 +1,49 @@
+package dev.accessconsole.authz.impl;
+
+import dev.accessconsole.authz.api.RequestHeaders;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What an HTTP request says beyond the bearer token, which MicroProfile JWT already verified: an Admin API key and
+ * the organization the caller names. Read from the request itself; outside an HTTP request both are absent.
+ */
+@RequestScoped
+public class RequestCredentials {
+
+    @Inject
+    Instance<HttpServletRequest> request;
+
+    /** The Admin API key, however it arrived ({@code x-api-key}, or moved there from {@code Authorization: Bearer sk-ant-…}). */
+    String apiKey() {
+        String key = header(RequestHeaders.API_KEY);
+        if (key != null && key.startsWith("Bearer ")) {
+            key = key.substring("Bearer ".length()).trim();
+        }
+        return key == null || key.isEmpty() ? null : key;
+    }
+
+    String organizationId() {
+        String named = header(RequestHeaders.ORGANIZATION);
+        return named == null || named.isBlank() ? null : named.trim();
+    }
+
+    private String header(String name) {
+        try {
+            if (!request.isResolvable()) {
+                return null;
+            }
+            return request.get().getHeader(name);
+        } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RequestCredentials[apiKey=" + (apiKey() == null ? "none" : "present") + "]"; // never the key itself
+    }
+}

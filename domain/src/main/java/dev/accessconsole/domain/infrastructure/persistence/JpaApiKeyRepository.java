@@ -1,0 +1,86 @@
+package dev.accessconsole.domain.infrastructure.persistence;
+
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.domain.model.ApiKey;
+import dev.accessconsole.domain.model.ApiKeyRepository;
+import dev.accessconsole.domain.model.Cursor;
+import dev.accessconsole.domain.model.Page;
+import dev.accessconsole.domain.model.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.Collection;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaApiKeyRepository implements ApiKeyRepository {
+
+    @PersistenceContext(unitName = "access-console")
+    EntityManager em;
+
+    @Override
+    public void add(ApiKey key) {
+        em.persist(key);
+    }
+
+    @Override
+    public Optional<ApiKey> find(String organizationId, String apiKeyId) {
+        return em.createQuery("select k from ApiKey k join fetch k.workspace where k.id = :id and k.organizationId = :org", ApiKey.class)
+                .setParameter("id", apiKeyId)
+                .setParameter("org", organizationId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Page<ApiKey> list(String organizationId, WorkspaceScope scope, Filter filter, PageRequest page) {
+        StringBuilder base = new StringBuilder("select k from ApiKey k join fetch k.workspace w where k.organizationId = :org");
+        base.append(WorkspaceScopes.predicate("w", scope));
+        if (filter.status() != null) {
+            base.append(" and k.status = :status");
+        }
+        if (filter.workspaceId() != null) {
+            base.append(" and w.id = :workspace");
+        }
+        if (filter.createdByUserId() != null) {
+            base.append(" and k.createdById = :creator");
+        }
+        TypedQuery<ApiKey> query = WorkspaceScopes.bind(em.createQuery(Cursor.jpql(base.toString(), "k.id", page), ApiKey.class), scope)
+                .setParameter("org", organizationId);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status().value());
+        }
+        if (filter.workspaceId() != null) {
+            query.setParameter("workspace", filter.workspaceId());
+        }
+        if (filter.createdByUserId() != null) {
+            query.setParameter("creator", filter.createdByUserId());
+        }
+        return Cursor.fetch(query, page);
+    }
+
+    @Override
+    public int archiveInWorkspace(String workspaceId) {
+        return em.createQuery("update ApiKey k set k.status = :archived where k.workspace.id = :ws and k.status <> :archived")
+                .setParameter("archived", ApiKey.Status.ARCHIVED.value())
+                .setParameter("ws", workspaceId)
+                .executeUpdate();
+    }
+
+    @Override
+    public int archiveBoundTo(String organizationId, String userId, Collection<String> workspaceIds) {
+        if (workspaceIds != null && workspaceIds.isEmpty()) {
+            return 0;
+        }
+        var update = em.createQuery("update ApiKey k set k.status = :archived where k.organizationId = :org and k.boundUserId = :user"
+                        + " and k.status <> :archived" + (workspaceIds == null ? "" : " and k.workspace.id in :workspaces"))
+                .setParameter("archived", ApiKey.Status.ARCHIVED.value())
+                .setParameter("org", organizationId)
+                .setParameter("user", userId);
+        if (workspaceIds != null) {
+            update.setParameter("workspaces", workspaceIds);
+        }
+        return update.executeUpdate();
+    }
+}
