@@ -57,4 +57,21 @@ public class AdminKeyService {
         }
         return key;
     }
+
+    /**
+     * Revokes, in the caller's transaction, every active Admin API key the person created in the organization: called
+     * when they stop being an admin there (roles.md). Returns the ids revoked.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.List<String> revokeCreatedBy(String organizationId, String userId) {
+        java.util.List<AdminApiKey> active = em.createQuery("select k from AdminApiKey k where k.organizationId = :org"
+                        + " and k.createdById = :user and k.status = :active", AdminApiKey.class)
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
+                .setParameter("active", AdminApiKey.ACTIVE)
+                .getResultList();
+        java.time.Instant now = Time.now();
+        active.forEach(key -> key.revoke(now));
+        return active.stream().map(AdminApiKey::id).toList();
+    }
 }

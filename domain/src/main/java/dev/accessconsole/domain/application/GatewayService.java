@@ -8,6 +8,7 @@ import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.OrganizationMember;
 import dev.accessconsole.domain.model.OrganizationRepository;
 import dev.accessconsole.domain.model.Secrets;
+import dev.accessconsole.domain.model.Time;
 import dev.accessconsole.domain.model.UsageEvent;
 import dev.accessconsole.domain.model.WorkspaceMember;
 import dev.accessconsole.domain.model.WorkspaceRepository;
@@ -77,14 +78,24 @@ public class GatewayService {
     }
 
     /** Counts an event once: a retry (same event id) answers the first recording and adds nothing. */
+    /**
+     * Counts an event once per organization: a retry (same event id, same usage) answers the first recording and adds
+     * nothing; the same event id with different usage is a conflict (409), never silently dropped. {@code occurredAt}
+     * null means now (and a retry without a time is not compared on it).
+     */
     public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt) {
         ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid(ErrorCode.UNKNOWN_API_KEY, "api_key_id names no API key."));
-        UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, occurredAt);
+        Instant at = (occurredAt == null ? Time.now() : occurredAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, at);
         try {
             return new Recorded(recorder.insert(event), false);
         } catch (RuntimeException duplicateKey) {
             // a concurrent or earlier report with this event id won; it is the one that counts
-            return recorder.find(eventId).map(existing -> new Recorded(existing, true)).orElseThrow(() -> duplicateKey);
+            UsageEvent existing = recorder.find(key.organizationId(), eventId).orElseThrow(() -> duplicateKey);
+            if (!existing.sameUsageAs(event, occurredAt != null)) {
+                throw DomainException.conflict("event_id " + eventId + " was already reported with different usage.");
+            }
+            return new Recorded(existing, true);
         }
     }
 
@@ -102,13 +113,13 @@ public class GatewayService {
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
-        public Optional<UsageEvent> find(String eventId) {
-            return Optional.ofNullable(em.find(UsageEvent.class, eventId));
+        public Optional<UsageEvent> find(String organizationId, String eventId) {
+            return Optional.ofNullable(em.find(UsageEvent.class, new UsageEvent.Key(organizationId, eventId)));
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public UsageEvent insert(UsageEvent event) {
-            UsageEvent existing = em.find(UsageEvent.class, event.eventId());
+            UsageEvent existing = em.find(UsageEvent.class, new UsageEvent.Key(event.organizationId(), event.eventId()));
             if (existing != null) {
                 throw new IllegalStateException("duplicate event " + event.eventId());
             }

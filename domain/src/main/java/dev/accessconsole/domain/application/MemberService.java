@@ -48,6 +48,9 @@ public class MemberService {
     @Inject
     ApiKeyRepository apiKeys;
 
+    @Inject
+    AdminKeyService adminKeys;
+
     @Transactional
     public Page<OrganizationMember> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
         return organizations.members(organizationId, email == null ? null : UserAccount.normalizeEmail(email), roles, page);
@@ -84,8 +87,32 @@ public class MemberService {
         member.changeRole(newRole);
         JsonObjectBuilder details = Json.createObjectBuilder().add("before", before.value()).add("after", newRole.value());
         leaveWorkspacesClosedTo(organizationId, member, newRole, details);
+        List<String> warnings = new ArrayList<>(revokeAdminKeysIfNoLongerAdmin(actor, organizationId, member, before, newRole, details));
         audit.record(organizationId, actor, "member.role_change", "user", userId, details.build().toString());
-        return new Change(member, billingEmailWarnings(actor, organizationId, member, newRole));
+        warnings.addAll(billingEmailWarnings(actor, organizationId, member, newRole));
+        return new Change(member, warnings);
+    }
+
+    /**
+     * An Admin API key acts as an admin on behalf of the admin who created it: when that person stops being an admin
+     * (demoted or removed), their keys are revoked in the same transaction (roles.md), and the caller is told.
+     */
+    private List<String> revokeAdminKeysIfNoLongerAdmin(Actor actor, String organizationId, OrganizationMember member, OrgRole before,
+                                                        OrgRole after, JsonObjectBuilder details) {
+        if (before != OrgRole.ADMIN || after == OrgRole.ADMIN) {
+            return List.of();
+        }
+        List<String> revoked = adminKeys.revokeCreatedBy(organizationId, member.user().id());
+        if (revoked.isEmpty()) {
+            return List.of();
+        }
+        details.add("admin_api_keys_revoked", Json.createArrayBuilder(revoked));
+        for (String keyId : revoked) {
+            audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId,
+                    Json.createObjectBuilder().add("reason", "its creator " + member.user().id() + " is no longer an admin").build().toString());
+        }
+        return List.of(revoked.size() + " Admin API key(s) created by " + member.user().id()
+                + " were revoked: their creator is no longer an admin of this organization.");
     }
 
     /**
@@ -139,11 +166,14 @@ public class MemberService {
         int workspaceMemberships = workspaces.removeMembershipsOf(organizationId, userId);
         // keys bound to the member (Claude Code) stop with the membership; workspace keys they created stay
         int boundKeys = apiKeys.archiveBoundTo(organizationId, userId, null);
-        organizations.removeMember(member);
-        audit.record(organizationId, actor, "member.remove", "user", userId, Json.createObjectBuilder()
+        JsonObjectBuilder details = Json.createObjectBuilder()
                 .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships)
-                .add("bound_api_keys_archived", boundKeys).build().toString());
-        return new Change(member, billingEmailWarnings(actor, organizationId, member, null));
+                .add("bound_api_keys_archived", boundKeys);
+        List<String> warnings = new ArrayList<>(revokeAdminKeysIfNoLongerAdmin(actor, organizationId, member, member.role(), null, details));
+        organizations.removeMember(member);
+        audit.record(organizationId, actor, "member.remove", "user", userId, details.build().toString());
+        warnings.addAll(billingEmailWarnings(actor, organizationId, member, null));
+        return new Change(member, warnings);
     }
 
     /**

@@ -20,8 +20,9 @@ final class Names {
             throw DomainException.invalidField(field, field + " is required and cannot be blank.");
         }
         String trimmed = value.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
-            throw DomainException.invalidField(field, field + " must be at most " + maxLength + " characters.");
+        // counted in UTF-16 code units, as the databases' columns are sized: an emoji counts two, on H2 and PostgreSQL alike
+        if (trimmed.length() > maxLength) {
+            throw DomainException.invalidField(field, field + " must be at most " + maxLength + " characters (UTF-16 code units).");
         }
         if (CONTROL.matcher(trimmed).find()) {
             throw DomainException.invalidField(field, field + " cannot contain control characters.");

@@ -5,15 +5,14 @@ import java.util.UUID;
 
 /**
  * Identifiers as the Admin API shows them ({@code user_…}, {@code wrkspc_…}): a prefix and a ULID-style body,
- * 48 bits of milliseconds then 80 random bits in Crockford base32. Ids sort by creation time, which keeps cursor
- * pagination ({@code after_id}/{@code before_id}) stable under inserts; within one millisecond they stay monotonic.
+ * 48 bits of milliseconds then 80 fresh random bits (SecureRandom) in Crockford base32. Ids sort by creation time to the
+ * millisecond, which keeps cursor pagination ({@code after_id}/{@code before_id}) stable under inserts; the random part
+ * is drawn anew for every id, never incremented, so no id can be guessed from a neighbour's (api.md).
  */
 public final class Ids {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static long lastMillis;
-    private static final byte[] lastRandom = new byte[10];
 
     private Ids() {
     }
@@ -42,17 +41,12 @@ public final class Ids {
         return UUID.randomUUID().toString();
     }
 
-    /** A 26-character, time-ordered, monotonic identifier body. */
-    public static synchronized String next() {
-        long now = System.currentTimeMillis();
-        if (now > lastMillis) {
-            lastMillis = now;
-            RANDOM.nextBytes(lastRandom);
-        } else {
-            increment(lastRandom);
-        }
+    /** A 26-character identifier body, ordered by its millisecond, random within it. */
+    public static String next() {
+        byte[] lastRandom = new byte[10];
+        RANDOM.nextBytes(lastRandom);
         char[] out = new char[26];
-        long time = lastMillis;
+        long time = System.currentTimeMillis();
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (time & 31)];
             time >>>= 5;
@@ -73,11 +67,4 @@ public final class Ids {
         return new String(out);
     }
 
-    private static void increment(byte[] bytes) {
-        for (int i = bytes.length - 1; i >= 0; i--) {
-            if (++bytes[i] != 0) {
-                return;
-            }
-        }
-    }
 }

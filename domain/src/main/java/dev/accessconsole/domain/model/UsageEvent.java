@@ -3,19 +3,50 @@ package dev.accessconsole.domain.model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One usage report of the inference gateway, keyed by the gateway's event id so that a retry counts once. */
+/**
+ * One usage report of the inference gateway, keyed by its organization and the gateway's event id, so that a retry
+ * counts once and another organization's event with the same id is another event.
+ */
 @Entity
 @Table(name = "usage_events")
+@IdClass(UsageEvent.Key.class)
 public class UsageEvent {
+
+    /** The primary key: organization and event id. */
+    public static class Key implements java.io.Serializable {
+        private String organizationId;
+        private String eventId;
+
+        public Key() {
+        }
+
+        public Key(String organizationId, String eventId) {
+            this.organizationId = organizationId;
+            this.eventId = eventId;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && java.util.Objects.equals(organizationId, that.organizationId)
+                    && java.util.Objects.equals(eventId, that.eventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(organizationId, eventId);
+        }
+    }
 
     @Id
     @Column(name = "event_id", length = 100)
     private String eventId;
 
+    @Id
     @Column(name = "organization_id", nullable = false, length = 36)
     private String organizationId;
 
@@ -65,4 +96,10 @@ public class UsageEvent {
     public long inputTokens() { return inputTokens; }
     public long outputTokens() { return outputTokens; }
     public Instant occurredAt() { return occurredAt; }
+
+    /** Whether another report carries the same usage (the time compared only when the retry states one). */
+    public boolean sameUsageAs(UsageEvent other, boolean compareTime) {
+        return apiKeyId.equals(other.apiKeyId) && model.equals(other.model) && inputTokens == other.inputTokens
+                && outputTokens == other.outputTokens && (!compareTime || occurredAt.equals(other.occurredAt));
+    }
 }

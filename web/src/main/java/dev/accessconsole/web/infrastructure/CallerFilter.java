@@ -59,12 +59,29 @@ public class CallerFilter implements ContainerRequestFilter {
             currentUser.markServiceCredential();
             return;
         }
+        // what a token may say is bounded by what is stored: an identity too long to store is no identity (401); a
+        // display name too long is shortened; an email too long to be an address is not taken
+        if (token.getSubject().length() > 255 || token.getIssuer() == null || token.getIssuer().length() > 512) {
+            throw new AccessDeniedException.Unauthenticated();
+        }
         String email = claimText(token, "email");
-        String name = claimText(token, "name");
+        if (email != null && email.length() > 320) {
+            email = null;
+        }
+        String name = clip(claimText(token, "name"), 255);
         // verified only when the claim is present and JSON true (roles.md): absent, null, 0, "true" or "no" are not
         Object verified = token.getClaim("email_verified");
         boolean emailVerified = verified == JsonValue.TRUE || Boolean.TRUE.equals(verified);
         currentUser.set(users.ensure(new UserRef(token.getIssuer(), token.getSubject()), email, emailVerified, name), emailVerified);
+    }
+
+    /** At most {@code max} UTF-16 code units, never splitting a surrogate pair. */
+    static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end);
     }
 
     private static String claimText(JsonWebToken token, String claim) {

@@ -35,6 +35,13 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // a fraction, an exponent, an out-of-range value or a string where a whole number belongs
+            if (cause.getMessage() != null && cause.getMessage().contains(dev.accessconsole.web.infrastructure.StrictIntegers.MESSAGE)) {
+                return ErrorResponses.of(request, ErrorType.INVALID_REQUEST, dev.accessconsole.web.infrastructure.StrictIntegers.MESSAGE,
+                        ErrorCode.INVALID_NUMBER.value());
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof ProcessingException) {
                 return ErrorResponses.of(request, ErrorType.INVALID_REQUEST,
                         "The request body is not valid JSON of the expected shape.", ErrorCode.INVALID_JSON.value());

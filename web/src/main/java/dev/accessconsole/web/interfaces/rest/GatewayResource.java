@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** What the inference gateway calls: verify an API key, report usage. */
 @Path("/gateway")
@@ -68,15 +67,12 @@ public class GatewayResource {
         String model = required("model", request.model(), 100);
         long input = tokens("input_tokens", request.inputTokens());
         long output = tokens("output_tokens", request.outputTokens());
-        Instant at;
-        try {
-            String when = request.timestamp() != null ? request.timestamp() : request.occurredAt();
-            at = (when == null ? Instant.now() : Instant.parse(when)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(ErrorCode.INVALID_TIMESTAMP, "timestamp must be an RFC 3339 UTC time such as 2026-01-01T00:00:00Z.");
-        }
-        if (at.isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
-            throw DomainException.invalid(ErrorCode.INVALID_TIMESTAMP, "timestamp cannot be in the future.");
+        String when = request.timestamp() != null ? request.timestamp() : request.occurredAt();
+        Instant at = when == null ? null : Params.time("timestamp", when);
+        // usage is reported as it happens: at most a year late, never ahead of the clock (beyond a little skew)
+        Instant now = Instant.now();
+        if (at != null && (at.isBefore(now.minus(Duration.ofDays(366))) || at.isAfter(now.plus(Duration.ofMinutes(5))))) {
+            throw DomainException.invalid(ErrorCode.INVALID_TIMESTAMP, "timestamp must be within the last 366 days and not in the future.");
         }
         var recorded = gateway.record(eventId, apiKeyId, model, input, output, at);
         var event = recorded.event();

@@ -7,6 +7,7 @@ import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.PageRequest;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /** Parses query parameters and bodies by hand, so that every bad value is a clear 400 rather than JAX-RS' 404. */
@@ -70,6 +71,24 @@ final class Params {
             case "false", "0" -> false;
             default -> throw DomainException.invalidField(name, name + " must be true or false.");
         };
+    }
+
+    /** The earliest and latest times the API accepts anywhere (a year 1970 to 9999 window, the same on every database). */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** An RFC 3339 time (UTC "Z" or an offset), within the years 1970 to 9999; anything else is a 400 naming the field. */
+    static Instant time(String field, String value) {
+        Instant parsed;
+        try {
+            parsed = java.time.OffsetDateTime.parse(value.trim(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (RuntimeException notRfc3339) {
+            throw DomainException.invalidField(field, field + " must be an RFC 3339 time such as 2026-01-01T00:00:00Z.");
+        }
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+            throw DomainException.invalidField(field, field + " must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z.");
+        }
+        return parsed;
     }
 
     static String blankToNull(String value) {

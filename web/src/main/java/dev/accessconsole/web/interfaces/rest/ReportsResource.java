@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,10 +185,6 @@ public class ReportsResource {
         if (value == null || value.isBlank()) {
             throw DomainException.invalidField(name, name + " is required (RFC 3339, e.g. 2026-01-01T00:00:00Z).");
         }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalidField(name, name + " must be an RFC 3339 time such as 2026-01-01T00:00:00Z.");
-        }
+        return Params.time(name, value);
     }
 }

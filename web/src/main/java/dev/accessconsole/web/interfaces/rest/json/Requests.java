@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest.json;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.accessconsole.authz.api.WorkspaceScoped;
 
 /** Request bodies. Unknown fields are ignored; fields a caller may not set (ids, creators) simply do not exist here. */
@@ -8,29 +9,30 @@ public final class Requests {
     private Requests() {
     }
 
-    public record CreateOrganization(String name) {
+    public record CreateOrganization(@Schema(maxLength = 255, description = "Counted in UTF-16 code units, as stored") String name) {
     }
 
     public record UpdateUser(String role) {
     }
 
-    public record CreateInvite(String email, String role) {
+    public record CreateInvite(@Schema(maxLength = 320) String email, String role) {
     }
 
-    public record CreateWorkspace(String name, String displayColor) {
+    public record CreateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name, @Schema(maxLength = 7) String displayColor) {
     }
 
-    public record UpdateWorkspace(String name) {
+    public record UpdateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name) {
     }
 
-    public record AddWorkspaceMember(String userId, String workspaceRole) {
+    public record AddWorkspaceMember(@Schema(maxLength = 40) String userId, String workspaceRole) {
     }
 
     public record UpdateWorkspaceMember(String workspaceRole) {
     }
 
     /** The workspace this key goes into (null: the Default workspace) is where api_keys:manage is decided. */
-    public record CreateApiKey(String name, String workspaceId) implements WorkspaceScoped {
+    public record CreateApiKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name, @Schema(maxLength = 40) String workspaceId)
+            implements WorkspaceScoped {
 
         /** Absent and blank both name the Default workspace (null), for the guard and the service alike. */
         @Override
@@ -39,9 +41,9 @@ public final class Requests {
         }
     }
 
-    public record UpdateApiKey(String name, String status) {
+    public record UpdateApiKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name, String status) {
     }
 
-    public record CreateAdminKey(String name) {
+    public record CreateAdminKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name) {
     }
 }
