@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +119,130 @@ class HostileInputIT {
         JsonObject promotedSelf = member.request("POST", "/v1/invites/invite_x/accept").json("{\"role\":\"admin\"}").send().json();
         assertThat(promotedSelf.getString("type")).isEqualTo("error");
         assertThat(owner.request("GET", "/v1/organizations/users/" + member.userId()).org(orgId).send().json().getString("role")).isEqualTo("user");
+    }
+
+    /** Strings every string field gets: emoji and astral characters at and around the stored lengths, lone surrogates. */
+    static List<String> hostileStrings() {
+        String rocket = "\\uD83D\\uDE80";      // JSON escapes: one code point, two UTF-16 code units
+        String astral = "\\uDBFF\\uDFFF";      // U+10FFFF, the last code point
+        List<String> values = new ArrayList<>();
+        for (int n : new int[]{1, 20, 21, 40, 41, 128, 250, 255, 256, 500, 501, 1000}) {
+            values.add("\"" + rocket.repeat(n) + "\"");
+            values.add("\"" + "a".repeat(Math.max(0, n - 1)) + rocket + "\"");
+        }
+        values.add("\"" + astral.repeat(300) + "\"");
+        values.add("\"\\uD800 lone high surrogate\"");
+        values.add("\"\\uDC00 lone low surrogate\"");
+        values.add("\"名前 🚀 ÿ\\u202e\\u200b\\uFEFF\"");
+        values.add("\"" + "é".repeat(256) + "\"");
+        return values;
+    }
+
+    /** Numbers every number field gets: huge, negative huge, fractional, exponents, strings, booleans. */
+    static final List<String> HOSTILE_NUMBERS = List.of("18446744073709551716", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775809", "-1", "0", "1.5", "1.0", "0.0000001", "1e400", "-1e400", "1e2", "1E-2", "\"12\"", "true", "null", "[1]", "{}");
+
+    /**
+     * Every string and number field of every operation with a body, one at a time, inside an otherwise valid body:
+     * emoji, astral characters, boundary lengths, huge and fractional numbers. The fields are read from /openapi, so a
+     * new field is covered without touching this test.
+     */
+    @Test
+    void everyFieldOfEveryBodyGetsHostileValuesAndNoneCausesA5xx() {
+        Person owner = Api.newPerson("field-owner");
+        String orgId = Orgs.create(owner, "Fields");
+        String support = Api.platformToken("support");
+        String gateway = Api.platformToken("gateway");
+        String workspaceId = owner.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"Fields\"}").send().json().getString("id");
+        String keyId = owner.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json().getString("id");
+        String promptId = owner.request("POST", "/v1/organizations/workspaces/" + workspaceId + "/prompts")
+                .json("{\"name\":\"p\",\"model\":\"m\",\"messages\":[]}").send().json().getString("id");
+        String userId = Orgs.join(orgId, owner, "developer", "field-target").userId();
+        JsonObject document = Api.request("GET", "/openapi?format=JSON").header("Accept", "application/json").send().json();
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        Map<String, String> ids = Map.of("workspace_id", workspaceId, "api_key_id", keyId, "prompt_id", promptId, "user_id", userId,
+                "org_id", orgId, "invite_id", "invite_x", "admin_key_id", "adminkey_x");
+
+        List<String> fivexx = new ArrayList<>();
+        List<String> badShape = new ArrayList<>();
+        int sent = 0;
+        int fields = 0;
+        JsonObject paths = document.getJsonObject("paths");
+        for (String template : paths.keySet()) {
+            for (var operation : paths.getJsonObject(template).entrySet()) {
+                JsonObject op = operation.getValue().asJsonObject();
+                if (!op.containsKey("requestBody")) {
+                    continue;
+                }
+                JsonObject schema = resolve(schemas, op.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
+                if (schema == null || !schema.containsKey("properties")) {
+                    continue;
+                }
+                String path = template;
+                for (var id : ids.entrySet()) {
+                    path = path.replace("{" + id.getKey() + "}", id.getValue());
+                }
+                String token = template.startsWith("/v1/support") ? support : template.startsWith("/v1/gateway") ? gateway : owner.token();
+                for (var property : schema.getJsonObject("properties").entrySet()) {
+                    JsonObject field = resolve(schemas, property.getValue().asJsonObject());
+                    String type = field == null || !field.containsKey("type") ? "" : field.get("type").toString();
+                    List<String> values = type.contains("string") ? hostileStrings()
+                            : type.contains("integer") || type.contains("number") ? HOSTILE_NUMBERS : List.of();
+                    if (values.isEmpty()) {
+                        continue;
+                    }
+                    fields++;
+                    for (String value : values) {
+                        String body = validBody(template, operation.getKey(), keyId, workspaceId, property.getKey(), value);
+                        Response response = Api.request(operation.getKey().toUpperCase(), path).bearer(token).org(orgId).json(body).send();
+                        sent++;
+                        if (response.status() >= 500) {
+                            fivexx.add(operation.getKey() + " " + template + " " + property.getKey() + "=" + abbreviate(value) + " → " + response);
+                        } else if (response.status() >= 400 && !hasErrorShape(response)) {
+                            badShape.add(operation.getKey() + " " + template + " " + property.getKey() + " → " + response);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("SECURITY hostile fields: " + fields + " string and number fields, " + sent + " requests, " + fivexx.size() + " 5xx");
+        assertThat(fields).isGreaterThan(20);
+        assertThat(fivexx).isEmpty();
+        assertThat(badShape).isEmpty();
+    }
+
+    /** A body that is valid for the operation but for the one field under attack. */
+    private static String validBody(String template, String method, String keyId, String workspaceId, String attacked, String value) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        switch (method + " " + template) {
+            case "post /v1/organizations/invites" -> { fields.put("email", "\"f-" + unique + "@example.com\""); fields.put("role", "\"user\""); }
+            case "post /v1/organizations/api_keys" -> { fields.put("name", "\"k\""); fields.put("workspace_id", "\"" + workspaceId + "\""); }
+            case "post /v1/organizations/workspaces/{workspace_id}/prompts", "post /v1/organizations/workspaces/{workspace_id}/prompts/{prompt_id}" -> {
+                fields.put("name", "\"p\""); fields.put("model", "\"m\""); fields.put("system", "\"s\""); fields.put("messages", "[]"); }
+            case "post /v1/organizations/workspaces/{workspace_id}/members" -> { fields.put("user_id", "\"user_x\""); fields.put("workspace_role", "\"workspace_user\""); }
+            case "post /v1/gateway/usage_events" -> { fields.put("event_id", "\"e-" + unique + "\""); fields.put("api_key_id", "\"" + keyId + "\"");
+                fields.put("model", "\"m\""); fields.put("input_tokens", "1"); fields.put("output_tokens", "1"); }
+            case "put /v1/support/organizations/{org_id}/billing_emails" -> { fields.put("primary_billing_email", "\"ap@example.com\"");
+                fields.put("billing_contact_emails", "[]"); }
+            default -> { }
+        }
+        fields.put(attacked, value);
+        StringBuilder body = new StringBuilder("{");
+        fields.forEach((name, json) -> body.append(body.length() > 1 ? "," : "").append('"').append(name).append("\":").append(json));
+        return body.append('}').toString();
+    }
+
+    private static JsonObject resolve(JsonObject schemas, JsonObject schema) {
+        if (schema != null && schema.containsKey("$ref")) {
+            String ref = schema.getString("$ref");
+            return schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return schema;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…(" + value.length() + ")" : value;
     }
 
     @Test
