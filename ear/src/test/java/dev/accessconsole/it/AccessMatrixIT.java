@@ -352,10 +352,12 @@ class AccessMatrixIT {
         String template = operation.substring(operation.indexOf(' ') + 1);
         List<String> required = API_MD.get(operation);
         assertThat(required).as(operation + " is in api.md's table").isNotNull();
-        assertThat(Set.copyOf(documented)).as(operation + ": /openapi documents what api.md requires").isEqualTo(Set.copyOf(required));
         boolean write = !method.equals("GET");
 
         List<String> wrong = new ArrayList<>();
+        if (!Set.copyOf(documented).equals(Set.copyOf(required))) {
+            wrong.add(operation + ": /openapi documents " + documented + " but api.md requires " + required);
+        }
         int calls = 0;
         // refused calls first, on shared targets, bracketed by snapshots: they must change nothing
         String before = write ? world.snapshot() : null;
