@@ -37,6 +37,9 @@ public interface AccessContext {
     /** The workspaces whose rows an organization-wide usage or cost report shows the caller; refused like {@link #scope} when none. */
     WorkspaceScope reportScope(Permission permission);
 
+    /** What the caller holds in a workspace it can see (null: Default); refused as not found otherwise, like one that does not exist. */
+    HeldPermissions held(String workspaceId);
+
     /** A workspace of the caller's organization that the caller can see (null: Default); refused as not found otherwise. */
     WorkspaceStanding visibleWorkspace(String workspaceId);
 }

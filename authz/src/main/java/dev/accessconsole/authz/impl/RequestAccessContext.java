@@ -1,6 +1,8 @@
 package dev.accessconsole.authz.impl;
 
 import dev.accessconsole.authz.api.AccessContext;
+import dev.accessconsole.authz.api.HeldPermissions;
+import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.RequestRefused;
@@ -55,6 +57,14 @@ public class RequestAccessContext implements AccessContext {
     @Override
     public WorkspaceScope reportScope(Permission permission) {
         return guard.scope(permission, true);
+    }
+
+    @Override
+    public HeldPermissions held(String workspaceId) {
+        WorkspaceStanding workspace = guard.visibleWorkspace(workspaceId);
+        MemberStanding standing = standing();
+        return new HeldPermissions(workspace, AccessPolicy.effectiveWorkspaceRole(standing, workspace).role(),
+                AccessPolicy.permissionsIn(standing, workspace));
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.policy.Decision;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
@@ -29,12 +34,25 @@ import java.util.Map;
 public class AccessReviewService {
 
     /** A member, with their email, their standing and one workspace's facts: what the policy decides on. */
-    public record Entry(OrganizationMember member, Workspace workspace, MemberStanding standing) {
+    private record Entry(OrganizationMember member, Workspace workspace, MemberStanding standing) {
 
-        /** The workspace as the policy sees it (null for the Default workspace, as decisions take it). */
-        public WorkspaceStanding workspaceStanding() {
+        WorkspaceStanding workspaceStanding() {
             return new WorkspaceStanding(workspace.id(), workspace.kind(), workspace.archived());
         }
+    }
+
+    /** One permission decided for a member in a workspace, with the policy's reasons. */
+    public record PermissionDecision(Permission permission, boolean granted, String outcome, List<String> reasons) {
+    }
+
+    /** Why a member may or may not do what was asked in one workspace (the Default one when none was named). */
+    public record Explanation(String userId, OrgRole orgRole, String workspaceId, WorkspaceKind workspaceKind,
+                              WorkspaceRole effectiveRole, List<PermissionDecision> decisions) {
+    }
+
+    /** One member in one workspace: effective role and permissions. */
+    public record ReviewRow(String userId, String email, OrgRole orgRole, String workspaceId, String workspaceName,
+                            WorkspaceKind workspaceKind, WorkspaceRole effectiveRole, List<Permission> permissions) {
     }
 
     @Inject
@@ -46,9 +64,29 @@ public class AccessReviewService {
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
-    /** The member's standing, in {@code workspaceId} (the Default workspace when null). */
+    /** Decides each asked permission for the member in {@code workspaceId} (Default when null), as the guard would. */
     @Transactional
-    public Entry standingOf(String organizationId, String userId, String workspaceId) {
+    public Explanation explain(String organizationId, String userId, String workspaceId, List<Permission> asked) {
+        Entry entry = standingOf(organizationId, userId, workspaceId);
+        WorkspaceStanding workspace = entry.workspaceStanding();
+        List<PermissionDecision> decisions = asked.stream().map(p -> {
+            Decision decision = AccessPolicy.decide(entry.standing(), p, workspace);
+            return new PermissionDecision(p, decision.granted(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.reasons());
+        }).toList();
+        return new Explanation(userId, entry.standing().orgRole(), workspace.workspaceId(), workspace.kind(),
+                AccessPolicy.effectiveWorkspaceRole(entry.standing(), workspace).role(), decisions);
+    }
+
+    /** Every member × workspace that is not archived, with effective role and permissions, members and workspaces in id order. */
+    @Transactional
+    public List<ReviewRow> review(String organizationId) {
+        return entries(organizationId).stream().map(entry -> new ReviewRow(entry.member().user().id(), entry.member().user().email(),
+                entry.standing().orgRole(), entry.workspace().id(), entry.workspace().name(), entry.workspace().kind(),
+                AccessPolicy.effectiveWorkspaceRole(entry.standing(), entry.workspaceStanding()).role(),
+                List.copyOf(AccessPolicy.permissionsIn(entry.standing(), entry.workspaceStanding())))).toList();
+    }
+
+    private Entry standingOf(String organizationId, String userId, String workspaceId) {
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("user"));
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
@@ -57,9 +95,7 @@ public class AccessReviewService {
                 : Map.of(workspace.id(), new MemberStanding.Membership(workspace.kind(), explicit))));
     }
 
-    /** Every member × every workspace that is not archived, members and workspaces in id order. */
-    @Transactional
-    public List<Entry> review(String organizationId) {
+    private List<Entry> entries(String organizationId) {
         List<OrganizationMember> members = em.createQuery("select m from OrganizationMember m join fetch m.user u"
                 + " where m.organization.id = :org order by u.id", OrganizationMember.class).setParameter("org", organizationId).getResultList();
         List<Workspace> all = em.createQuery("select w from Workspace w where w.organization.id = :org and w.archivedAt is null order by w.id",

@@ -7,8 +7,6 @@ import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.WorkspaceKind;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.policy.Decision;
 import dev.accessconsole.domain.application.AccessReviewService;
 import dev.accessconsole.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Explain and review: why a member may or may not do something, and every member × workspace with its effective role.
- * Both answer from {@link AccessPolicy#decide}, the code the guard enforces with.
+ * Both are decided by the domain with the policy the guard enforces with; this resource only shapes them.
  */
 @Path("/organizations/access_review")
 @RequestScoped
@@ -59,18 +57,13 @@ public class AccessExplainResource {
         List<Permission> asked = permission == null || permission.isBlank() ? Arrays.asList(Permission.values())
                 : List.of(Permission.fromValue(permission.trim()).orElseThrow(() ->
                 DomainException.invalid(ErrorCode.INVALID_PERMISSION, "permission must be one of the catalog of GET /v1/roles.")));
-        var entry = review.standingOf(access.organizationId(), userId, Params.blankToNull(workspaceId));
-        WorkspaceStanding decidedIn = entry.workspaceStanding();
-        List<PermissionDecisionJson> decisions = asked.stream().map(p -> {
-            Decision decision = AccessPolicy.decide(entry.standing(), p, decidedIn);
-            return new PermissionDecisionJson(p.value(), p.scope().name().toLowerCase(Locale.ROOT), decision.granted(),
-                    decision.outcome().name().toLowerCase(Locale.ROOT), decision.reasons());
-        }).toList();
-        var effective = AccessPolicy.effectiveWorkspaceRole(entry.standing(), decidedIn);
+        var explanation = review.explain(access.organizationId(), userId, Params.blankToNull(workspaceId), asked);
+        List<PermissionDecisionJson> decisions = explanation.decisions().stream().map(d -> new PermissionDecisionJson(d.permission().value(),
+                d.permission().scope().name().toLowerCase(Locale.ROOT), d.granted(), d.outcome(), d.reasons())).toList();
         PermissionDecisionJson single = decisions.size() == 1 ? decisions.get(0) : null;
-        return new ExplanationJson("permission_explanation", userId, access.organizationId(), entry.standing().orgRole().value(),
-                entry.workspace().kind() == WorkspaceKind.DEFAULT ? null : entry.workspace().id(), kind(entry.workspace().kind()),
-                effective.role() == null ? null : effective.role().value(),
+        return new ExplanationJson("permission_explanation", userId, access.organizationId(), explanation.orgRole().value(),
+                explanation.workspaceKind() == WorkspaceKind.DEFAULT ? null : explanation.workspaceId(), kind(explanation.workspaceKind()),
+                explanation.effectiveRole() == null ? null : explanation.effectiveRole().value(),
                 single == null ? null : single.permission(), single == null ? null : single.granted(),
                 single == null ? null : single.outcome(), single == null ? null : single.reasons(), decisions);
     }
@@ -80,14 +73,10 @@ public class AccessExplainResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RequiresPermission(Permissions.ACCESS_REVIEW_READ)
     public Response accessReview(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
-        List<ReviewRowJson> rows = review.review(access.organizationId()).stream().map(entry -> {
-            var standing = entry.standing();
-            var effective = AccessPolicy.effectiveWorkspaceRole(standing, entry.workspaceStanding());
-            List<String> permissions = AccessPolicy.permissionsIn(standing, entry.workspaceStanding()).stream().map(Permission::value).toList();
-            return new ReviewRowJson(entry.member().user().id(), entry.member().user().email(), standing.orgRole().value(),
-                    entry.workspace().kind() == WorkspaceKind.DEFAULT ? null : entry.workspace().id(), entry.workspace().name(),
-                    kind(entry.workspace().kind()), effective.role() == null ? null : effective.role().value(), permissions);
-        }).toList();
+        List<ReviewRowJson> rows = review.review(access.organizationId()).stream().map(row -> new ReviewRowJson(row.userId(), row.email(),
+                row.orgRole().value(), row.workspaceKind() == WorkspaceKind.DEFAULT ? null : row.workspaceId(), row.workspaceName(),
+                kind(row.workspaceKind()), row.effectiveRole() == null ? null : row.effectiveRole().value(),
+                row.permissions().stream().map(Permission::value).toList())).toList();
         boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));
         if (csv) {
             StringBuilder out = new StringBuilder("user_id,email,organization_role,workspace_id,workspace_name,workspace_kind,workspace_role,permissions\r\n");

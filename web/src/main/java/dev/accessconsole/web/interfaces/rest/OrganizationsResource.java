@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.HeldPermissions;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
@@ -8,8 +9,6 @@ import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.WorkspaceKind;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.policy.EffectiveRole;
 import dev.accessconsole.domain.application.OrganizationService;
 import dev.accessconsole.web.infrastructure.CurrentUser;
 import dev.accessconsole.web.interfaces.rest.json.OrganizationJson;
@@ -67,12 +66,11 @@ public class OrganizationsResource {
     public PermissionsJson myPermissions(@QueryParam("workspace_id") String workspaceId) {
         String workspace = Params.blankToNull(workspaceId);
         // a workspace the caller cannot see answers exactly as one that does not exist
-        WorkspaceStanding visible = access.visibleWorkspace(workspace);
+        HeldPermissions held = access.held(workspace);
         MemberStanding standing = access.standing();
-        EffectiveRole effective = AccessPolicy.effectiveWorkspaceRole(standing, visible);
-        List<String> permissions = AccessPolicy.permissionsIn(standing, visible).stream().map(Permission::value).toList();
+        List<String> permissions = held.permissions().stream().map(Permission::value).toList();
         return new PermissionsJson(standing.organizationId(), standing.isAdminApiKey() ? "admin_api_key" : "user",
                 standing.principalId(), standing.orgRole().value(),
-                workspace, effective.role() == null ? null : effective.role().value(), permissions);
+                workspace, held.effectiveRole() == null ? null : held.effectiveRole().value(), permissions);
     }
 }

@@ -1,11 +1,11 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.RoleMatrix;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
-import dev.accessconsole.authz.policy.AccessPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,19 +40,20 @@ public class RolesResource {
     public MatrixJson matrix() {
         List<PermissionJson> permissions = Arrays.stream(Permission.values())
                 .map(p -> new PermissionJson(p.value(), p.scope().name().toLowerCase(), p.description())).toList();
-        List<OrgRoleJson> orgRoles = Arrays.stream(OrgRole.values())
-                .map(r -> new OrgRoleJson(r.value(), names(AccessPolicy.organizationPermissions(r)),
-                        AccessPolicy.defaultWorkspaceRole(r).value(),
-                        AccessPolicy.impliedRole(r, WorkspaceKind.STANDARD).map(WorkspaceRole::value).orElse(null),
-                        AccessPolicy.effectiveWorkspaceRole(r, WorkspaceKind.CLAUDE_CODE, null).role() == null
-                                ? null : AccessPolicy.effectiveWorkspaceRole(r, WorkspaceKind.CLAUDE_CODE, null).role().value()))
+        List<OrgRoleJson> orgRoles = RoleMatrix.organizationRoles().stream()
+                .map(r -> new OrgRoleJson(r.role().value(), names(r.permissions()), r.defaultWorkspaceRole().value(),
+                        value(r.impliedWorkspaceRole()), value(r.impliedClaudeCodeWorkspaceRole())))
                 .toList();
-        List<WorkspaceRoleJson> workspaceRoles = Arrays.stream(WorkspaceRole.values())
-                .map(r -> new WorkspaceRoleJson(r.value(), names(AccessPolicy.workspacePermissions(r)), r.assignable())).toList();
+        List<WorkspaceRoleJson> workspaceRoles = RoleMatrix.workspaceRoles().stream()
+                .map(r -> new WorkspaceRoleJson(r.role().value(), names(r.permissions()), r.assignable())).toList();
         return new MatrixJson(permissions, orgRoles, workspaceRoles, Arrays.stream(WorkspaceRole.values()).map(WorkspaceRole::value).toList());
     }
 
-    private static List<String> names(java.util.Set<Permission> permissions) {
+    private static String value(WorkspaceRole role) {
+        return role == null ? null : role.value();
+    }
+
+    private static List<String> names(java.util.Collection<Permission> permissions) {
         return permissions.stream().map(Permission::value).toList();
     }
 }
