@@ -76,6 +76,26 @@ public final class DevTokens {
         return sign(key, Map.of("alg", "RS256", "typ", "JWT"), claims);
     }
 
+    /**
+     * A token for a person with exactly the given {@code email_verified} claim ({@link #ABSENT}: no such claim) and name
+     * (null: none), valid for five minutes: for tests of what the server makes of identity claims.
+     */
+    public static String forPersonClaims(PrivateKey key, String subject, String email, Object emailVerified, String name) {
+        Map<String, Object> claims = personClaims(subject, email);
+        if (emailVerified == ABSENT) {
+            claims.remove("email_verified");
+        } else {
+            claims.put("email_verified", emailVerified);
+        }
+        if (name != null) {
+            claims.put("name", name);
+        }
+        return sign(key, Map.of("alg", "RS256", "typ", "JWT"), claims);
+    }
+
+    /** Marks a claim left out of {@link #forPersonClaims}. */
+    public static final Object ABSENT = new Object();
+
     /** A token for a person that names the organization to act on in its {@code org_id} claim. */
     public static String forUserInOrganization(PrivateKey key, String subject, String email, String organizationId) {
         Map<String, Object> claims = personClaims(subject, email);

@@ -16,9 +16,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,21 +46,7 @@ class HostileCallerIT {
     }
 
     private static String token(String subject, String email, Object emailVerified, String name) {
-        long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", DevTokens.ISSUER);
-        claims.put("aud", DevTokens.AUDIENCE);
-        claims.put("sub", subject);
-        claims.put("email", email);
-        if (emailVerified != null) {
-            claims.put("email_verified", emailVerified);
-        }
-        if (name != null) {
-            claims.put("name", name);
-        }
-        claims.put("iat", now);
-        claims.put("exp", now + 300);
-        return DevTokens.sign(Api.devKey(), Map.of("alg", "RS256", "typ", "JWT"), claims);
+        return DevTokens.forPersonClaims(Api.devKey(), subject, email, emailVerified, name);
     }
 
     @Test

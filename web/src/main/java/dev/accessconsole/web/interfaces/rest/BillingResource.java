@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -25,7 +26,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BillingResource {
 
-    public record AddressJson(String line1, String line2, String city, String state, String postalCode, String country) {
+    public record AddressJson(@Schema(maxLength = 255) String line1, @Schema(maxLength = 255) String line2, @Schema(maxLength = 255) String city,
+                              @Schema(maxLength = 255) String state, @Schema(maxLength = 32) String postalCode,
+                              @Schema(maxLength = 2, description = "ISO 3166-1 alpha-2") String country) {
     }
 
     public record BillingJson(String type, String organizationId, String companyName, AddressJson address, String taxId,
@@ -40,7 +43,7 @@ public class BillingResource {
     }
 
     /** What a member may edit; emails sent here are ignored, never applied. */
-    public record BillingUpdate(String companyName, AddressJson address, String taxId) {
+    public record BillingUpdate(@Schema(maxLength = 255) String companyName, AddressJson address, @Schema(maxLength = 64) String taxId) {
     }
 
     @Inject

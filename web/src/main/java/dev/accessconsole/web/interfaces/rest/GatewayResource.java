@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.domain.application.GatewayService;
@@ -23,7 +24,7 @@ import java.time.Instant;
 @PlatformCredential(PlatformCredential.GATEWAY)
 public class GatewayResource {
 
-    public record VerifyRequest(String key) {
+    public record VerifyRequest(@Schema(maxLength = 256) String key) {
         @Override
         public String toString() {
             return "VerifyRequest[key=…]";
@@ -34,8 +35,10 @@ public class GatewayResource {
     }
 
     /** {@code occurred_at} is accepted as another name for {@code timestamp}. */
-    public record UsageEventRequest(String eventId, String apiKeyId, String model, Long inputTokens, Long outputTokens, String timestamp,
-                                    String occurredAt) {
+    public record UsageEventRequest(@Schema(maxLength = 100) String eventId, @Schema(maxLength = 40) String apiKeyId, @Schema(maxLength = 100) String model,
+                                    @Schema(minimum = "0", maximum = "100000000") Long inputTokens,
+                                    @Schema(minimum = "0", maximum = "100000000") Long outputTokens, @Schema(maxLength = 64) String timestamp,
+                                    @Schema(maxLength = 64) String occurredAt) {
     }
 
     public record UsageEventJson(String type, String eventId, boolean duplicate, String apiKeyId, String model, long inputTokens,

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.domain.application.BillingService;
@@ -23,7 +24,7 @@ import java.util.List;
 @PlatformCredential(PlatformCredential.SUPPORT)
 public class SupportResource {
 
-    public record BillingEmails(String primaryBillingEmail, List<String> billingContactEmails) {
+    public record BillingEmails(@Schema(maxLength = 320) String primaryBillingEmail, List<String> billingContactEmails) {
     }
 
     @Inject
