@@ -78,6 +78,13 @@ public class AccessGuard {
     }
 
     private static void decideAll(MemberStanding standing, AccessDeclaration.Permissions declared, WorkspaceStanding workspace) {
+        // the fast path answers from precomputed sets; reasons are built only to explain a refusal
+        boolean granted = declared.all()
+                ? declared.permissions().stream().allMatch(p -> AccessPolicy.holds(standing, p, workspace))
+                : declared.permissions().stream().anyMatch(p -> AccessPolicy.holds(standing, p, workspace));
+        if (granted) {
+            return;
+        }
         Decision refusal = null;
         for (Permission permission : declared.permissions()) {
             Decision decision = AccessPolicy.decide(standing, permission, workspace);

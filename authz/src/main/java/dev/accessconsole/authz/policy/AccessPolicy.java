@@ -214,8 +214,45 @@ public final class AccessPolicy {
     }
 
     /**
+     * Every permission held for each org role × workspace kind × explicit role (index 0: none), computed once from
+     * the rules above: the guard's fast path. {@link #decide} explains; this only answers.
+     */
+    private static final Set<Permission>[][][] HELD = held();
+
+    @SuppressWarnings("unchecked")
+    private static Set<Permission>[][][] held() {
+        Set<Permission>[][][] table = new Set[OrgRole.values().length][WorkspaceKind.values().length][WorkspaceRole.values().length + 1];
+        for (OrgRole orgRole : OrgRole.values()) {
+            for (WorkspaceKind kind : WorkspaceKind.values()) {
+                for (int explicit = 0; explicit <= WorkspaceRole.values().length; explicit++) {
+                    WorkspaceRole role = explicit == 0 ? null : WorkspaceRole.values()[explicit - 1];
+                    WorkspaceRole effective = effectiveWorkspaceRole(orgRole, kind, role).role();
+                    table[orgRole.ordinal()][kind.ordinal()][explicit] = effective == null
+                            ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(WORKSPACE_PERMISSIONS.get(effective));
+                }
+            }
+        }
+        return table;
+    }
+
+    /**
+     * Whether a standing holds a permission, in {@code workspace} for workspace-level ones (null: Default): the same
+     * answer as {@code decide(...).granted()}, from precomputed sets, with no reasons built. The guard asks this first
+     * and calls {@link #decide} only to explain a refusal.
+     */
+    public static boolean holds(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
+        if (permission.scope() == PermissionScope.ORGANIZATION) {
+            return ORG_PERMISSIONS.get(standing.orgRole()).contains(permission)
+                    && !(standing.isAdminApiKey() && WITHHELD_FROM_ADMIN_API_KEYS.contains(permission));
+        }
+        WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
+        WorkspaceRole explicit = workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId());
+        return HELD[standing.orgRole().ordinal()][kind.ordinal()][explicit == null ? 0 : explicit.ordinal() + 1].contains(permission);
+    }
+
+    /**
      * Decides one permission for a standing, in {@code workspace} for workspace-level ones (null: the Default
-     * workspace). This is what the guard enforces and what explain answers.
+     * workspace), with the chain of reasons. This is what explain answers and what the guard says when it refuses.
      */
     public static Decision decide(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
         if (permission.scope() == PermissionScope.ORGANIZATION) {

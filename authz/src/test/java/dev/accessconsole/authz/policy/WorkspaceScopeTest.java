@@ -43,6 +43,9 @@ class WorkspaceScopeTest {
                     for (String id : candidates(kind)) {
                         WorkspaceStanding workspace = new WorkspaceStanding(id, kind, false);
                         boolean granted = AccessPolicy.decide(standing, permission, kind == WorkspaceKind.DEFAULT ? null : workspace).granted();
+                        // the guard's fast path answers exactly as the explained decision
+                        assertThat(AccessPolicy.holds(standing, permission, kind == WorkspaceKind.DEFAULT ? null : workspace))
+                                .as("holds = decide for " + orgRole + " " + permission + " in " + id).isEqualTo(granted);
                         assertThat(scope.includes(kind, id)).as(orgRole + " " + permission + " in " + id).isEqualTo(granted);
                         checked++;
                     }
@@ -91,6 +94,9 @@ class WorkspaceScopeTest {
     @Test
     void whenAnAdminApiKeyThenAdminKeysAndClaudeCodeAreWithheld() {
         MemberStanding key = new MemberStanding("org", PrincipalKind.ADMIN_API_KEY, "adminkey_1", OrgRole.ADMIN, Map.of());
+        for (Permission permission : Permission.values()) {
+            assertThat(AccessPolicy.holds(key, permission, null)).as(permission.value()).isEqualTo(AccessPolicy.decide(key, permission, null).granted());
+        }
         assertThat(AccessPolicy.decide(key, Permission.ADMIN_KEYS_MANAGE, null).granted()).isFalse();
         assertThat(AccessPolicy.decide(key, Permission.CLAUDE_CODE_USE, null).granted()).isFalse();
         assertThat(AccessPolicy.decide(key, Permission.MEMBERS_MANAGE, null).granted()).isTrue();
