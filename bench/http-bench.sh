@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# HTTP benchmark: starts the server as the README does (fresh embedded database, rate limit off), warms it up, then
+# runs wrk in rounds that alternate over the scenarios on the same server and prints requests/s and the ratio of each
+# scenario to the anonymous 401 path. Installs wrk from Debian where missing. Loopback only; bounded in time.
+#   bash bench/http-bench.sh [rounds=3] [seconds=10]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+SECONDS_PER_RUN=${2:-10}
+BASE=http://127.0.0.1:8080
+
+if ! command -v wrk >/dev/null 2>&1 || ! command -v bc >/dev/null 2>&1; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk bc
+fi
+
+DATA=$(mktemp -d)
+LOG=$(mktemp)
+echo "starting the server (log: $LOG)"
+ACCESS_CONSOLE_DATA_DIR=$DATA ACCESSCONSOLE_RATE_LIMIT_REQUESTS_PER_MINUTE=0 ./mvnw -B -q -Prun package -DskipTests >"$LOG" 2>&1 &
+SERVER=$!
+cleanup() {
+  pkill -P $SERVER 2>/dev/null || true
+  kill $SERVER 2>/dev/null || true
+  pkill -f "jboss-modules.jar" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+for _ in $(seq 1 120); do
+  curl -sf -o /dev/null $BASE/health && break
+  sleep 2
+done
+curl -sf -o /dev/null $BASE/health
+
+TOKENS="java ear/src/test/java/dev/accessconsole/it/DevTokens.java"
+OWNER=$($TOKENS --sub bench-owner --email owner@bench.example --name Owner --ttl 3600)
+J='content-type: application/json'
+curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"Bench"}' >/dev/null
+for i in $(seq 1 25); do
+  T=$($TOKENS --sub "bench-m$i" --email "m$i@bench.example" --ttl 3600)
+  INVITE=$(curl -sf -X POST $BASE/v1/organizations/invites -H "Authorization: Bearer $OWNER" -H "$J" \
+    -d "{\"email\":\"m$i@bench.example\",\"role\":\"developer\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  curl -sf -X POST $BASE/v1/invites/$INVITE/accept -H "Authorization: Bearer $T" >/dev/null
+done
+ADMIN_KEY=$(curl -sf -X POST $BASE/v1/organizations/admin_keys -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"bench"}' \
+  | sed 's/.*"secret":"\([^"]*\)".*/\1/')
+
+declare -A NAME ARGS
+NAME[anon]="anonymous 401 (GET /v1/organizations/me)";        ARGS[anon]="$BASE/v1/organizations/me"
+NAME[roles]="token GET /v1/roles";                              ARGS[roles]="-H 'Authorization: Bearer $OWNER' $BASE/v1/roles"
+NAME[me]="token GET /v1/organizations/me";                      ARGS[me]="-H 'Authorization: Bearer $OWNER' $BASE/v1/organizations/me"
+NAME[key]="Admin API key GET /v1/organizations/me";             ARGS[key]="-H 'x-api-key: $ADMIN_KEY' $BASE/v1/organizations/me"
+NAME[users]="token GET /v1/organizations/users?limit=20";       ARGS[users]="-H 'Authorization: Bearer $OWNER' '$BASE/v1/organizations/users?limit=20'"
+ORDER="anon roles me key users"
+
+run() { # scenario seconds → requests/s
+  eval wrk -t2 -c16 -d"$2"s --latency ${ARGS[$1]} 2>/dev/null | awk '/Requests\/sec/ {print $2}'
+}
+echo "warming up"
+for s in $ORDER; do run "$s" 5 >/dev/null; done
+
+declare -A TOTAL
+for s in $ORDER; do TOTAL[$s]=0; done
+for round in $(seq 1 "$ROUNDS"); do
+  line="round $round:"
+  for s in $ORDER; do
+    rps=$(run "$s" "$SECONDS_PER_RUN")
+    TOTAL[$s]=$(echo "${TOTAL[$s]} + $rps" | bc -l)
+    line="$line $s=$rps"
+  done
+  echo "$line"
+done
+echo
+printf '%-48s %12s %8s\n' "scenario (wrk -t2 -c16, ${SECONDS_PER_RUN}s x $ROUNDS rounds)" "req/s" "ratio"
+anon=$(echo "${TOTAL[anon]} / $ROUNDS" | bc -l)
+for s in $ORDER; do
+  mean=$(echo "${TOTAL[$s]} / $ROUNDS" | bc -l)
+  printf '%-48s %12.0f %8.2f\n' "${NAME[$s]}" "$mean" "$(echo "$mean / $anon" | bc -l)"
+done
