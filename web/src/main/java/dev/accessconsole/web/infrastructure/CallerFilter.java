@@ -4,7 +4,10 @@ import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.api.CallerTokens;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.accessconsole.domain.application.UserDirectory;
+import dev.accessconsole.domain.model.UserAccount;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -26,6 +29,16 @@ import java.lang.reflect.Method;
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class CallerFilter implements ContainerRequestFilter {
+
+    private record Claims(String email, boolean emailVerified, String name) {
+    }
+
+    private record LastSeen(Claims claims, UserAccount user) {
+    }
+
+    /** The claims each identity was last provisioned with on this node, and the user they gave (bounded, idle entries expire). */
+    private static final Cache<String, LastSeen> LAST_SEEN = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(java.time.Duration.ofMinutes(10)).build();
 
     @Context
     ResourceInfo resource;
@@ -72,7 +85,17 @@ public class CallerFilter implements ContainerRequestFilter {
         // verified only when the claim is present and JSON true (roles.md): absent, null, 0, "true" or "no" are not
         Object verified = token.getClaim("email_verified");
         boolean emailVerified = verified == JsonValue.TRUE || Boolean.TRUE.equals(verified);
-        currentUser.set(users.ensure(new UserRef(token.getIssuer(), token.getSubject()), email, emailVerified, name), emailVerified);
+        // no transaction, no query, when the claims are exactly the ones this node last provisioned the person with:
+        // the user row only changes when a claim does (users are never deleted)
+        String identity = token.getIssuer() + "|" + token.getSubject();
+        Claims claims = new Claims(email, emailVerified, name);
+        LastSeen last = LAST_SEEN.getIfPresent(identity);
+        UserAccount user = last != null && last.claims().equals(claims) ? last.user()
+                : users.ensure(new UserRef(token.getIssuer(), token.getSubject()), email, emailVerified, name);
+        if (last == null || last.user() != user) {
+            LAST_SEEN.put(identity, new LastSeen(claims, user));
+        }
+        currentUser.set(user, emailVerified);
     }
 
     /** At most {@code max} UTF-16 code units, never splitting a surrogate pair. */
