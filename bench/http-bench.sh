@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# HTTP benchmark: starts the server as the README does (fresh embedded database, rate limit off), warms it up, then
+# HTTP benchmark: starts the server as the README does (embedded database under .data/, rate limit off), warms it up, then
 # runs wrk in rounds that alternate over the scenarios on the same server and prints requests/s and the ratio of each
 # scenario to the anonymous 401 path. Installs wrk from Debian where missing. Loopback only; bounded in time.
 #   bash bench/http-bench.sh [rounds=3] [seconds=10]
@@ -13,16 +13,15 @@ if ! command -v wrk >/dev/null 2>&1 || ! command -v bc >/dev/null 2>&1; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk bc
 fi
 
-DATA=$(mktemp -d)
 LOG=$(mktemp)
+RUN=$(date +%s)   # the run profile keeps its data under .data/: each run makes its own organization and people
 echo "starting the server (log: $LOG)"
-ACCESS_CONSOLE_DATA_DIR=$DATA ACCESSCONSOLE_RATE_LIMIT_REQUESTS_PER_MINUTE=0 ./mvnw -B -q -Prun package -DskipTests >"$LOG" 2>&1 &
+ACCESSCONSOLE_RATE_LIMIT_REQUESTS_PER_MINUTE=0 ./mvnw -B -q -Prun package -DskipTests >"$LOG" 2>&1 &
 SERVER=$!
 cleanup() {
   pkill -P $SERVER 2>/dev/null || true
   kill $SERVER 2>/dev/null || true
   pkill -f "jboss-modules.jar" 2>/dev/null || true
-  rm -rf "$DATA"
 }
 trap cleanup EXIT
 for _ in $(seq 1 120); do
@@ -32,13 +31,13 @@ done
 curl -sf -o /dev/null $BASE/health
 
 TOKENS="java ear/src/test/java/dev/accessconsole/it/DevTokens.java"
-OWNER=$($TOKENS --sub bench-owner --email owner@bench.example --name Owner --ttl 3600)
+OWNER=$($TOKENS --sub "bench-owner-$RUN" --email "owner-$RUN@bench.example" --name Owner --ttl 3600)
 J='content-type: application/json'
 curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"Bench"}' >/dev/null
 for i in $(seq 1 25); do
-  T=$($TOKENS --sub "bench-m$i" --email "m$i@bench.example" --ttl 3600)
+  T=$($TOKENS --sub "bench-m$i-$RUN" --email "m$i-$RUN@bench.example" --ttl 3600)
   INVITE=$(curl -sf -X POST $BASE/v1/organizations/invites -H "Authorization: Bearer $OWNER" -H "$J" \
-    -d "{\"email\":\"m$i@bench.example\",\"role\":\"developer\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+    -d "{\"email\":\"m$i-$RUN@bench.example\",\"role\":\"developer\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
   curl -sf -X POST $BASE/v1/invites/$INVITE/accept -H "Authorization: Bearer $T" >/dev/null
 done
 ADMIN_KEY=$(curl -sf -X POST $BASE/v1/organizations/admin_keys -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"bench"}' \
@@ -55,8 +54,10 @@ ORDER="anon roles me key users"
 run() { # scenario seconds → requests/s
   eval wrk -t2 -c16 -d"$2"s --latency ${ARGS[$1]} 2>/dev/null | awk '/Requests\/sec/ {print $2}'
 }
-echo "warming up"
-for s in $ORDER; do run "$s" 5 >/dev/null; done
+echo "warming up (WildFly's JIT needs a while: rounds still rise after 5 s a scenario)"
+for _ in 1 2; do
+  for s in $ORDER; do run "$s" 8 >/dev/null; done
+done
 
 declare -A TOTAL
 for s in $ORDER; do TOTAL[$s]=0; done
