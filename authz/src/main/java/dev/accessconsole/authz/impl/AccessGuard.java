@@ -63,7 +63,7 @@ public class AccessGuard {
     }
 
     private void authorize(AccessDeclaration.Permissions declared, WorkspaceArgument argument) {
-        MemberStanding standing = refusedUnidentified(this::standing);
+        MemberStanding standing = establishedStanding();
         boolean needsWorkspace = declared.permissions().stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE);
         WorkspaceStanding workspace = null;
         try {
@@ -150,11 +150,7 @@ public class AccessGuard {
     WorkspaceStanding visibleWorkspace(String workspaceId) {
         MemberStanding standing = establishedStanding();
         try {
-            WorkspaceStanding workspace = workspaceFacts(standing, workspaceId);
-            if (AccessPolicy.effectiveWorkspaceRole(standing, workspace).role() == null) {
-                throw new AccessDeniedException.NotVisible("workspace");
-            }
-            return workspace;
+            return visible(standing, workspaceFacts(standing, workspaceId), "workspace");
         } catch (RequestRefused refused) {
             report(refused, null);
             throw refused;
@@ -176,9 +172,14 @@ public class AccessGuard {
         }
         String workspaceId = lookup.workspaceOf(resourceType, resourceId, standing.organizationId())
                 .orElseThrow(() -> new AccessDeniedException.NotVisible(resourceType));
-        WorkspaceStanding workspace = workspaceFacts(standing, workspaceId);
+        // refused as the resource, not "workspace": the caller asked for the resource
+        return visible(standing, workspaceFacts(standing, workspaceId), resourceType);
+    }
+
+    /** The workspace, if the standing has any role there; else not found, as {@code what} the caller asked for. */
+    private static WorkspaceStanding visible(MemberStanding standing, WorkspaceStanding workspace, String what) {
         if (AccessPolicy.effectiveWorkspaceRole(standing, workspace).role() == null) {
-            throw new AccessDeniedException.NotVisible(resourceType); // not "workspace": the caller asked for the resource
+            throw new AccessDeniedException.NotVisible(what);
         }
         return workspace;
     }

@@ -270,7 +270,7 @@ public final class AccessPolicy {
     public static Set<Permission> permissionsIn(MemberStanding standing, WorkspaceStanding workspace) {
         EnumSet<Permission> held = EnumSet.noneOf(Permission.class);
         for (Permission permission : Permission.values()) {
-            if (decide(standing, permission, workspace).granted()) {
+            if (holds(standing, permission, workspace)) {
                 held.add(permission);
             }
         }
@@ -381,14 +381,6 @@ public final class AccessPolicy {
         boolean granted = WORKSPACE_PERMISSIONS.get(effective.role()).contains(permission);
         reasons.add(effective.role().value() + (granted ? " grants " : " does not grant ") + permission.value());
         return new Decision(granted ? Decision.Outcome.GRANTED : Decision.Outcome.MISSING_PERMISSION, permission, effective.role(), reasons);
-    }
-
-    /** All permissions an org role holds in a workspace, org-level ones included; empty when it cannot see the workspace. */
-    public static Set<Permission> permissionsIn(OrgRole orgRole, WorkspaceKind kind, WorkspaceRole explicitRole) {
-        EffectiveRole effective = effectiveWorkspaceRole(orgRole, kind, explicitRole);
-        EnumSet<Permission> result = EnumSet.copyOf(ORG_PERMISSIONS.get(orgRole));
-        effective.asOptional().ifPresent(r -> result.addAll(WORKSPACE_PERMISSIONS.get(r)));
-        return result;
     }
 
     private static String impliedReason(OrgRole orgRole) {

@@ -3,16 +3,11 @@ package dev.accessconsole.authz.policy;
 import dev.accessconsole.authz.api.WorkspaceRole;
 
 import java.util.List;
-import java.util.Optional;
 
 /** A member's effective role in one workspace (empty: no access) and the reasons that produced it. */
 public record EffectiveRole(WorkspaceRole role, List<String> reasons) {
 
     public EffectiveRole {
         reasons = List.copyOf(reasons);
-    }
-
-    public Optional<WorkspaceRole> asOptional() {
-        return Optional.ofNullable(role);
     }
 }

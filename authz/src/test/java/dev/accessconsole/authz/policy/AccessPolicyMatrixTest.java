@@ -240,7 +240,10 @@ class AccessPolicyMatrixTest {
     @Test
     void orgAdminIsWorkspaceAdminEverywhere() {
         for (WorkspaceKind kind : WorkspaceKind.values()) {
-            assertThat(AccessPolicy.permissionsIn(OrgRole.ADMIN, kind, null)).containsAll(List.of(Permission.values()));
+            var admin = new dev.accessconsole.authz.api.MemberStanding("org", dev.accessconsole.authz.api.PrincipalKind.USER, "user_1",
+                    OrgRole.ADMIN, java.util.Map.of());
+            var workspace = kind == WorkspaceKind.DEFAULT ? null : new dev.accessconsole.authz.api.WorkspaceStanding("w", kind, false);
+            assertThat(AccessPolicy.permissionsIn(admin, workspace)).containsAll(List.of(Permission.values()));
         }
     }
 

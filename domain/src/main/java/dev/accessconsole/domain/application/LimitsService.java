@@ -58,7 +58,7 @@ public class LimitsService {
             throw DomainException.invalid(ErrorCode.LIMIT_EXCEEDS_ORGANIZATION, above + " cannot exceed the organization's limit.");
         }
         workspace.limits(limits);
-        audit.record(organizationId, actor, "workspace.limits_update", "workspace", workspaceId, describe(limits));
+        audit.record(organizationId, actor, "workspace.limits_update", "workspace", workspaceId, describe(limits).build().toString());
         return new WorkspaceLimits(workspace, limits, organization.limits());
     }
 
@@ -82,12 +82,11 @@ public class LimitsService {
             if (!capped.equals(workspace.limits())) {
                 workspace.limits(capped);
                 lowered.add(workspace.id());
-                audit.record(organizationId, support, "workspace.limits_lowered", "workspace", workspace.id(), describe(capped));
+                audit.record(organizationId, support, "workspace.limits_lowered", "workspace", workspace.id(), describe(capped).build().toString());
             }
         }
         audit.record(organizationId, support, "organization.limits_update", "organization", organizationId,
-                Json.createObjectBuilder(Json.createReader(new java.io.StringReader(describe(limits))).readObject())
-                        .add("workspaces_lowered", Json.createArrayBuilder(lowered)).build().toString());
+                describe(limits).add("workspaces_lowered", Json.createArrayBuilder(lowered)).build().toString());
         return new OrganizationLimits(organization, lowered);
     }
 
@@ -104,13 +103,13 @@ public class LimitsService {
         }
     }
 
-    private static String describe(Limits limits) {
+    private static jakarta.json.JsonObjectBuilder describe(Limits limits) {
         var json = Json.createObjectBuilder();
         add(json, "monthly_spend_limit_cents", limits.monthlySpendCents());
         add(json, "requests_per_minute", limits.requestsPerMinute());
         add(json, "input_tokens_per_minute", limits.inputTokensPerMinute());
         add(json, "output_tokens_per_minute", limits.outputTokensPerMinute());
-        return json.build().toString();
+        return json;
     }
 
     private static void add(jakarta.json.JsonObjectBuilder json, String name, Long value) {

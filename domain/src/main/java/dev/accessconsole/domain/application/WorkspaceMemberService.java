@@ -64,8 +64,7 @@ public class WorkspaceMemberService {
 
     @Transactional
     public View add(Actor actor, String organizationId, String workspaceId, String userId, WorkspaceRole role) {
-        // the workspace row lock serializes adds: two admins adding one member at once give one success, one clean 400
-        Workspace workspace = changeableWorkspace(organizationId, workspaceId, true);
+        Workspace workspace = changeableWorkspace(organizationId, workspaceId);
         requireAssignable(role);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() ->
                 DomainException.invalid(ErrorCode.NOT_AN_ORGANIZATION_MEMBER, "The user must be a member of the organization before joining a workspace."));
@@ -81,7 +80,7 @@ public class WorkspaceMemberService {
 
     @Transactional
     public View update(Actor actor, String organizationId, String workspaceId, String userId, WorkspaceRole role) {
-        Workspace workspace = changeableWorkspace(organizationId, workspaceId, true);
+        Workspace workspace = changeableWorkspace(organizationId, workspaceId);
         requireNotSelf(actor, userId);
         requireAssignable(role);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
@@ -105,7 +104,7 @@ public class WorkspaceMemberService {
 
     @Transactional
     public void remove(Actor actor, String organizationId, String workspaceId, String userId) {
-        Workspace workspace = changeableWorkspace(organizationId, workspaceId, true);
+        Workspace workspace = changeableWorkspace(organizationId, workspaceId);
         requireNotSelf(actor, userId);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         if (AccessPolicy.holdsImpliedMembership(member.role(), workspace.kind())) {
@@ -124,24 +123,26 @@ public class WorkspaceMemberService {
 
     /** A workspace whose members may be listed: the Default workspace has none (roles.md), whoever asks. */
     private Workspace listedWorkspace(String organizationId, String workspaceId) {
-        Workspace workspace = workspace(organizationId, workspaceId);
-        if (!AccessPolicy.hasMemberList(workspace.kind())) {
-            throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_HAS_NO_MEMBERS,
-                    "The Default workspace has no member list: access there follows the organization role.");
+        return requireMemberList(workspace(organizationId, workspaceId));
+    }
+
+    /**
+     * A workspace whose members may change, its row locked until the transaction ends (two admins adding one member at
+     * once: one success, one clean 400); archived workspaces are read-only.
+     */
+    private Workspace changeableWorkspace(String organizationId, String workspaceId) {
+        Workspace workspace = requireMemberList(workspaces.findForUpdate(organizationId, workspaceId)
+                .orElseThrow(() -> DomainException.notFound("workspace")));
+        if (workspace.archived()) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace is read-only.");
         }
         return workspace;
     }
 
-    private Workspace changeableWorkspace(String organizationId, String workspaceId, boolean lock) {
-        Workspace workspace = lock
-                ? workspaces.findForUpdate(organizationId, workspaceId).orElseThrow(() -> DomainException.notFound("workspace"))
-                : workspace(organizationId, workspaceId);
+    private static Workspace requireMemberList(Workspace workspace) {
         if (!AccessPolicy.hasMemberList(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_HAS_NO_MEMBERS,
                     "The Default workspace has no member list: access there follows the organization role.");
-        }
-        if (workspace.archived()) {
-            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace is read-only.");
         }
         return workspace;
     }
