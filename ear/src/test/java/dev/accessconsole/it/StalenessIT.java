@@ -102,4 +102,36 @@ class StalenessIT {
         assertThat(admin.request("POST", "/v1/organizations/admin_keys/" + created.getString("id")).send().status()).isEqualTo(200);
         assertThat(Api.request("GET", "/v1/organizations/users").header("x-api-key", secret).send().status()).isEqualTo(401);
     }
+
+    /** The organizations a caller belongs to are cached too: a request that names none follows a join or a leave at once. */
+    @Test
+    void whenAPersonJoinsOrLeavesASecondOrganizationThenTheVeryNextRequestNamingNoneFollowsIt() {
+        Person member = Orgs.join(orgId, admin, "developer", "two-orgs");
+        warm(member, "GET", "/v1/organizations/me", 5);
+        Person other = Api.newPerson("other-admin");
+        String otherOrg = Orgs.create(other, "Other");
+        String invite = other.request("POST", "/v1/organizations/invites").org(otherOrg)
+                .json("{\"email\":\"" + member.email() + "\",\"role\":\"user\"}").send().json().getString("id");
+        assertThat(member.request("POST", "/v1/invites/" + invite + "/accept").send().status()).isEqualTo(200);
+        Response ambiguous = member.request("GET", "/v1/organizations/me").send();
+        assertThat(ambiguous.status()).isEqualTo(400);
+        assertThat(ambiguous.errorCode()).isEqualTo("organization_required");
+        assertThat(other.request("DELETE", "/v1/organizations/users/" + member.userId()).org(otherOrg).send().status()).isEqualTo(200);
+        Response single = member.request("GET", "/v1/organizations/me").send();
+        assertThat(single.status()).isEqualTo(200);
+        assertThat(single.json().getString("id")).isEqualTo(orgId);
+    }
+
+    /** A member removed and invited back holds the new role on the next request, not the one cached before. */
+    @Test
+    void whenARemovedMemberIsInvitedBackThenTheVeryNextRequestHoldsTheNewRole() {
+        Person member = Orgs.join(orgId, admin, "admin", "returning");
+        warm(member, "GET", "/v1/organizations/users", 5);
+        assertThat(admin.request("DELETE", "/v1/organizations/users/" + member.userId()).send().status()).isEqualTo(200);
+        String invite = admin.request("POST", "/v1/organizations/invites")
+                .json("{\"email\":\"" + member.email() + "\",\"role\":\"user\"}").send().json().getString("id");
+        assertThat(member.request("POST", "/v1/invites/" + invite + "/accept").send().status()).isEqualTo(200);
+        assertThat(member.request("GET", "/v1/organizations/users").org(orgId).send().status()).isEqualTo(403);
+        assertThat(member.request("GET", "/v1/organizations/me").org(orgId).send().status()).isEqualTo(200);
+    }
 }

@@ -52,9 +52,8 @@ public class GatewayService {
         if (secret == null || !secret.startsWith(Secrets.API_KEY_PREFIX) || secret.length() > 256) {
             return Optional.empty();
         }
-        return em.createQuery("select k from ApiKey k join fetch k.workspace where k.secretHash = :hash", ApiKey.class)
-                .setParameter("hash", Secrets.hash(secret))
-                .getResultStream().findFirst()
+        // the key by its natural id, the secret's hash: from the second-level cache once warm
+        return em.unwrap(org.hibernate.Session.class).byNaturalId(ApiKey.class).using("secretHash", Secrets.hash(secret)).loadOptional()
                 .filter(this::usable)
                 .map(k -> new VerifiedKey(k.id(), k.workspace().id(), k.organizationId(), k.workspace().kind() == WorkspaceKind.DEFAULT));
     }
@@ -108,8 +107,7 @@ public class GatewayService {
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public Optional<ApiKey> key(String apiKeyId) {
-            return em.createQuery("select k from ApiKey k join fetch k.workspace where k.id = :id", ApiKey.class)
-                    .setParameter("id", apiKeyId).getResultStream().findFirst();
+            return Optional.ofNullable(em.find(ApiKey.class, apiKeyId));
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)

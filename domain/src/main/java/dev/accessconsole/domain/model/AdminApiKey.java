@@ -1,6 +1,11 @@
 package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,6 +14,9 @@ import java.time.Instant;
 
 /** An Admin API key: automation acting as an admin of one organization, with the Admin API restrictions. */
 @Entity
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+@NaturalIdCache
 @Table(name = "admin_api_keys")
 public class AdminApiKey {
 
@@ -25,6 +33,7 @@ public class AdminApiKey {
     @Column(nullable = false, length = 500)
     private String name;
 
+    @NaturalId
     @Column(name = "secret_hash", nullable = false, length = 64)
     private String secretHash;
 

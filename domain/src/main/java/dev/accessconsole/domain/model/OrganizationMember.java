@@ -2,6 +2,11 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.OrgRole;
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -13,6 +18,9 @@ import java.time.Instant;
 
 /** A user's membership in an organization, with the org role. */
 @Entity
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+@NaturalIdCache
 @Table(name = "organization_members")
 public class OrganizationMember {
 
@@ -20,10 +28,16 @@ public class OrganizationMember {
     @Column(length = 40)
     private String id;
 
+    @NaturalId
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "organization_id")
     private Organization organization;
 
+    /** The same column, readable without loading the organization. */
+    @Column(name = "organization_id", insertable = false, updatable = false)
+    private String organizationId;
+
+    @NaturalId
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "user_id")
     private UserAccount user;
@@ -40,6 +54,7 @@ public class OrganizationMember {
     public OrganizationMember(Organization organization, UserAccount user, OrgRole role, Instant now) {
         this.id = Ids.member();
         this.organization = organization;
+        this.organizationId = organization.id();
         this.user = user;
         this.role = role.value();
         this.addedAt = now;
@@ -47,6 +62,10 @@ public class OrganizationMember {
 
     public String id() {
         return id;
+    }
+
+    public String organizationId() {
+        return organizationId;
     }
 
     public Organization organization() {

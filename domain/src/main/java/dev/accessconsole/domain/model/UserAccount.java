@@ -1,6 +1,12 @@
 package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+import jakarta.persistence.OneToMany;
+import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,6 +16,9 @@ import java.util.Locale;
 
 /** A person, created on their first authenticated call and known by token issuer and subject. */
 @Entity
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+@NaturalIdCache
 @Table(name = "users")
 public class UserAccount {
 
@@ -17,9 +26,11 @@ public class UserAccount {
     @Column(length = 40)
     private String id;
 
+    @NaturalId
     @Column(nullable = false, length = 512)
     private String issuer;
 
+    @NaturalId
     @Column(nullable = false)
     private String subject;
 
@@ -32,7 +43,27 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Explicit workspace memberships in every organization: the cached half of a standing, evicted per user. */
+    @OneToMany(mappedBy = "user")
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+    private java.util.Set<WorkspaceMember> workspaceMemberships = new java.util.HashSet<>();
+
+    /** Organization memberships: which organizations a caller who names none belongs to. Evicted per user. */
+    @OneToMany(mappedBy = "user")
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+    private java.util.Set<OrganizationMember> organizationMemberships = new java.util.HashSet<>();
+
     protected UserAccount() {
+    }
+
+    /** This user's organization memberships; kept in step by the organization repository. */
+    public java.util.Set<OrganizationMember> organizationMemberships() {
+        return organizationMemberships;
+    }
+
+    /** This user's explicit workspace memberships, all organizations; kept in step by the workspace repository. */
+    public java.util.Set<WorkspaceMember> workspaceMemberships() {
+        return workspaceMemberships;
     }
 
     public UserAccount(String issuer, String subject, String email, String name, Instant now) {

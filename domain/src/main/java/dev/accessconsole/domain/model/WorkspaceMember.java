@@ -2,6 +2,9 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.WorkspaceRole;
 import jakarta.persistence.Column;
+import jakarta.persistence.Cacheable;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -13,6 +16,8 @@ import java.time.Instant;
 
 /** An explicit workspace membership. Implied ones (org admin, org billing) are never stored. */
 @Entity
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @Table(name = "workspace_members")
 public class WorkspaceMember {
 

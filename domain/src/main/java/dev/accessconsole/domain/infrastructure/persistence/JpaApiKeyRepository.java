@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -60,12 +61,15 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         return Cursor.fetch(query, page);
     }
 
+    // Archiving goes entity by entity, not by a bulk update: each key's second-level cache entry is invalidated by the
+    // committing transaction, where a bulk update would empty the whole region on every node.
+
     @Override
     public int archiveInWorkspace(String workspaceId) {
-        return em.createQuery("update ApiKey k set k.status = :archived where k.workspace.id = :ws and k.status <> :archived")
+        return archiveAll(em.createQuery("select k from ApiKey k where k.workspace.id = :ws and k.status <> :archived", ApiKey.class)
                 .setParameter("archived", ApiKey.Status.ARCHIVED.value())
                 .setParameter("ws", workspaceId)
-                .executeUpdate();
+                .getResultList());
     }
 
     @Override
@@ -73,14 +77,19 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         if (workspaceIds != null && workspaceIds.isEmpty()) {
             return 0;
         }
-        var update = em.createQuery("update ApiKey k set k.status = :archived where k.organizationId = :org and k.boundUserId = :user"
-                        + " and k.status <> :archived" + (workspaceIds == null ? "" : " and k.workspace.id in :workspaces"))
+        var query = em.createQuery("select k from ApiKey k where k.organizationId = :org and k.boundUserId = :user"
+                        + " and k.status <> :archived" + (workspaceIds == null ? "" : " and k.workspace.id in :workspaces"), ApiKey.class)
                 .setParameter("archived", ApiKey.Status.ARCHIVED.value())
                 .setParameter("org", organizationId)
                 .setParameter("user", userId);
         if (workspaceIds != null) {
-            update.setParameter("workspaces", workspaceIds);
+            query.setParameter("workspaces", workspaceIds);
         }
-        return update.executeUpdate();
+        return archiveAll(query.getResultList());
+    }
+
+    private static int archiveAll(List<ApiKey> keys) {
+        keys.forEach(k -> k.changeStatus(ApiKey.Status.ARCHIVED));
+        return keys.size();
     }
 }

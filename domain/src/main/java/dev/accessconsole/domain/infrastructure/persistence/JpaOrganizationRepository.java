@@ -4,6 +4,7 @@ import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.domain.model.Cursor;
 import dev.accessconsole.domain.model.Organization;
 import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.UserAccount;
 import dev.accessconsole.domain.model.OrganizationRepository;
 import dev.accessconsole.domain.model.Page;
 import dev.accessconsole.domain.model.PageRequest;
@@ -40,20 +41,35 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     @Override
     public void addMember(OrganizationMember member) {
         em.persist(member);
+        // the user's cached membership collection is evicted by this transaction's commit (auto_evict_collection_cache);
+        // a copy already loaded into this persistence context is kept in step
+        if (org.hibernate.Hibernate.isInitialized(member.user().organizationMemberships())) {
+            member.user().organizationMemberships().add(member);
+        }
     }
 
     @Override
     public void removeMember(OrganizationMember member) {
+        if (org.hibernate.Hibernate.isInitialized(member.user().organizationMemberships())) {
+            member.user().organizationMemberships().remove(member);
+        }
         em.remove(member);
     }
 
     @Override
     public Optional<OrganizationMember> member(String organizationId, String userId) {
-        return em.createQuery("select m from OrganizationMember m join fetch m.user u"
-                        + " where m.organization.id = :org and u.id = :user", OrganizationMember.class)
-                .setParameter("org", organizationId)
-                .setParameter("user", userId)
-                .getResultStream().findFirst();
+        if (organizationId == null || userId == null) {
+            return Optional.empty();
+        }
+        // by natural id: from the second-level cache once warm
+        return em.unwrap(org.hibernate.Session.class).byNaturalId(OrganizationMember.class)
+                .using("organization", em.getReference(Organization.class, organizationId))
+                .using("user", em.getReference(UserAccount.class, userId))
+                .loadOptional()
+                .map(m -> {
+                    org.hibernate.Hibernate.initialize(m.user()); // callers read the person after the transaction
+                    return m;
+                });
     }
 
     @Override

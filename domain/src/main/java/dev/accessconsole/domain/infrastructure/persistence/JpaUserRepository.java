@@ -26,9 +26,7 @@ public class JpaUserRepository implements UserRepository {
 
     @Override
     public Optional<UserAccount> findByIdentity(String issuer, String subject) {
-        return em.createQuery("select u from UserAccount u where u.issuer = :iss and u.subject = :sub", UserAccount.class)
-                .setParameter("iss", issuer)
-                .setParameter("sub", subject)
-                .getResultStream().findFirst();
+        return em.unwrap(org.hibernate.Session.class).byNaturalId(UserAccount.class)
+                .using("issuer", issuer).using("subject", subject).loadOptional();
     }
 }

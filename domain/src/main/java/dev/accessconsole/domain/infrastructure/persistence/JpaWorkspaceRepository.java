@@ -120,10 +120,18 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     @Override
     public void addMember(WorkspaceMember member) {
         em.persist(member);
+        // the user's cached membership collection is evicted by this transaction's commit (auto_evict_collection_cache);
+        // a copy already loaded into this persistence context is kept in step
+        if (org.hibernate.Hibernate.isInitialized(member.user().workspaceMemberships())) {
+            member.user().workspaceMemberships().add(member);
+        }
     }
 
     @Override
     public void removeMember(WorkspaceMember member) {
+        if (org.hibernate.Hibernate.isInitialized(member.user().workspaceMemberships())) {
+            member.user().workspaceMemberships().remove(member);
+        }
         em.remove(member);
     }
 
@@ -159,10 +167,9 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public int removeMembershipsOf(String organizationId, String userId) {
-        return em.createQuery("delete from WorkspaceMember wm where wm.user.id = :user"
-                        + " and wm.workspace.id in (select w.id from Workspace w where w.organization.id = :org)")
-                .setParameter("user", userId)
-                .setParameter("org", organizationId)
-                .executeUpdate();
+        // one entity at a time, not a bulk delete: a bulk delete would empty the whole second-level cache region
+        List<WorkspaceMember> memberships = explicitMembershipsOf(organizationId, userId);
+        memberships.forEach(this::removeMember);
+        return memberships.size();
     }
 }
