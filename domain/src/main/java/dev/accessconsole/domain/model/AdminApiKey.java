@@ -7,6 +7,7 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
 import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,6 +15,7 @@ import java.time.Instant;
 
 /** An Admin API key: automation acting as an admin of one organization, with the Admin API restrictions. */
 @Entity
+@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @NaturalIdCache
@@ -85,6 +87,7 @@ public class AdminApiKey {
     public String organizationId() { return organizationId; }
     public String name() { return name; }
     public String partialKeyHint() { return partialKeyHint; }
+    public String secretHash() { return secretHash; }
     public String status() { return status; }
     public Instant createdAt() { return createdAt; }
     public String createdById() { return createdById; }

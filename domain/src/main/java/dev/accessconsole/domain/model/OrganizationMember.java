@@ -8,6 +8,7 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
 import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -18,6 +19,7 @@ import java.time.Instant;
 
 /** A user's membership in an organization, with the org role. */
 @Entity
+@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @NaturalIdCache

@@ -6,6 +6,7 @@ import jakarta.persistence.Cacheable;
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -16,6 +17,7 @@ import java.time.Instant;
 
 /** An explicit workspace membership. Implied ones (org admin, org billing) are never stored. */
 @Entity
+@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @Table(name = "workspace_members")

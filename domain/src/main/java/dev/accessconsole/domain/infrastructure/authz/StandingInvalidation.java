@@ -1,0 +1,42 @@
+package dev.accessconsole.domain.infrastructure.authz;
+
+import dev.accessconsole.domain.model.AdminApiKey;
+import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.UserAccount;
+import dev.accessconsole.domain.model.WorkspaceMember;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+
+import java.util.Set;
+
+/**
+ * The entity listener of everything a standing is made of (organization memberships, workspace memberships, Admin API
+ * keys): any insert, update or delete marks exactly the standings it can change, when its transaction commits. Being
+ * a listener on the entities, not a call in each service, no write path can forget it; bulk JPQL updates, which skip
+ * listeners, are not used on these entities.
+ */
+public class StandingInvalidation {
+
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void changed(Object entity) {
+        Set<StandingCache.Key> keys;
+        if (entity instanceof OrganizationMember member) {
+            UserAccount user = member.user();
+            // the standing in that organization, and the list of organizations (a caller naming none)
+            keys = Set.of(new StandingCache.UserKey(user.issuer(), user.subject(), member.organizationId()),
+                    new StandingCache.UserKey(user.issuer(), user.subject(), null));
+        } else if (entity instanceof WorkspaceMember membership) {
+            UserAccount user = membership.user();
+            keys = Set.of(new StandingCache.UserKey(user.issuer(), user.subject(), membership.workspace().organizationId()));
+        } else if (entity instanceof AdminApiKey key) {
+            keys = Set.of(new StandingCache.AdminKeyKey(key.secretHash()));
+        } else {
+            return;
+        }
+        CDI.current().select(StandingCache.class).get().invalidate(keys);
+    }
+}
