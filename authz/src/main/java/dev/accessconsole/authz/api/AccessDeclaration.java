@@ -57,6 +57,23 @@ public sealed interface AccessDeclaration {
      * @throws IllegalStateException for conflicting declarations or a permission not in the catalog
      */
     static Optional<AccessDeclaration> of(Method method, Class<?> type) {
+        // resolved once per (method, type): the answer is a function of the code, and this runs on every call
+        return Resolved.DECLARATIONS.computeIfAbsent(new Resolved.Site(method, type), site -> resolve(site.method(), site.type()));
+    }
+
+    /** The memo of {@link #of}: bounded by the code's methods and types (it ends with the deployment). */
+    final class Resolved {
+        private record Site(Method method, Class<?> type) {
+        }
+
+        private static final java.util.concurrent.ConcurrentMap<Site, Optional<AccessDeclaration>> DECLARATIONS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Resolved() {
+        }
+    }
+
+    private static Optional<AccessDeclaration> resolve(Method method, Class<?> type) {
         Optional<AccessDeclaration> onMethod = onElement(method.getAnnotations(), method.toString());
         if (onMethod.isPresent()) {
             return onMethod;

@@ -31,12 +31,17 @@ public class RequestCredentials {
         return named == null || named.isBlank() ? null : named.trim();
     }
 
+    /** The request, resolved once per request (this bean is request scoped); null outside an HTTP request. */
+    private HttpServletRequest httpRequest;
+    private boolean resolved;
+
     private String header(String name) {
         try {
-            if (!request.isResolvable()) {
-                return null;
+            if (!resolved) {
+                resolved = true;
+                httpRequest = request.isResolvable() ? request.get() : null;
             }
-            return request.get().getHeader(name);
+            return httpRequest == null ? null : httpRequest.getHeader(name);
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;
         }

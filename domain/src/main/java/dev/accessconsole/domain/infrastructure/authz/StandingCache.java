@@ -25,10 +25,13 @@ import java.util.function.Supplier;
  * transaction commits, before its caller is answered: the next request loads afresh. A load that raced the change never
  * lands over a mark:
  * <ul>
- *   <li>a mark is a tombstone, not a removal: a loaded standing is stored only where the entry is still exactly what
- *       the loader saw (absent: {@code putIfAbsent}; a tombstone: {@code replace(key, tombstone, standing)});</li>
- *   <li>every mark first moves {@link #epoch}; a loader that stored its standing and then sees the epoch moved since it
- *       began takes its entry back (a tombstone evicted by the size bound cannot let a stale load in).</li>
+ *   <li>every mark first moves this node's {@link #epoch}; a loader that stored its standing and then sees the epoch
+ *       moved since it began takes its entry back. On one node this alone is exact, even when the size bound evicts
+ *       a mark;</li>
+ *   <li>a mark is a tombstone, not a removal, and a loaded standing is stored only where the entry is still exactly
+ *       what the loader saw (absent: {@code putIfAbsent}; a tombstone: {@code replace(key, tombstone, standing)}):
+ *       where the cache is shared by several nodes, a load on one node that raced a change committed on another
+ *       (whose epoch it never sees) cannot land over the mark either.</li>
  * </ul>
  * Nothing absent is cached: a caller with no standing is looked up each time. Inside a transaction (which may hold its
  * own uncommitted changes) the cache is neither read nor filled.
