@@ -28,10 +28,17 @@ public class CallerTokens {
     @Inject
     Instance<Principal> principal;
 
+    /** Whether the beans resolve is a fact of the deployment: asked once, not on every call (Weld's resolution costs). */
+    private volatile Boolean tokenResolvable;
+    private volatile Boolean principalResolvable;
+
     public Optional<JsonWebToken> current() {
         JsonWebToken token = null;
         try {
-            if (jsonWebToken.isResolvable()) {
+            if (tokenResolvable == null) {
+                tokenResolvable = jsonWebToken.isResolvable();
+            }
+            if (tokenResolvable) {
                 token = jsonWebToken.get();
             }
         } catch (RuntimeException notAvailableHere) {
@@ -63,7 +70,10 @@ public class CallerTokens {
 
     private JsonWebToken fromPrincipal() {
         try {
-            Principal caller = principal.isResolvable() ? principal.get() : null;
+            if (principalResolvable == null) {
+                principalResolvable = principal.isResolvable();
+            }
+            Principal caller = principalResolvable ? principal.get() : null;
             return caller instanceof JsonWebToken jwt ? jwt : null;
         } catch (RuntimeException notAvailableHere) {
             return null;

@@ -2,7 +2,7 @@ package dev.accessconsole.authz.impl;
 
 import dev.accessconsole.authz.api.RequestHeaders;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * What an HTTP request says beyond the bearer token, which MicroProfile JWT already verified: an Admin API key and
  * the organization the caller names. Read from the request itself; outside an HTTP request both are absent.
  */
-@RequestScoped
+@ApplicationScoped
 public class RequestCredentials {
 
     @Inject
@@ -31,17 +31,16 @@ public class RequestCredentials {
         return named == null || named.isBlank() ? null : named.trim();
     }
 
-    /** The request, resolved once per request (this bean is request scoped); null outside an HTTP request. */
-    private HttpServletRequest httpRequest;
-    private boolean resolved;
+    /** Whether an HttpServletRequest bean exists is a fact of the deployment: asked of Weld once. */
+    private volatile Boolean resolvable;
 
     private String header(String name) {
         try {
-            if (!resolved) {
-                resolved = true;
-                httpRequest = request.isResolvable() ? request.get() : null;
+            if (resolvable == null) {
+                resolvable = request.isResolvable();
             }
-            return httpRequest == null ? null : httpRequest.getHeader(name);
+            // the request's own (request-scoped) proxy: the current HTTP request, whichever thread asks
+            return resolvable ? request.get().getHeader(name) : null;
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;
         }

@@ -62,6 +62,12 @@ public class StandingCache {
     @Resource(lookup = "java:jboss/infinispan/cache/accessconsole/standings")
     Cache<Key, Object> cache;
 
+    /** The advanced view, taken once: the injected cache builds a decorator on every call otherwise. */
+    @jakarta.annotation.PostConstruct
+    void advanced() {
+        cache = cache.getAdvancedCache();
+    }
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
