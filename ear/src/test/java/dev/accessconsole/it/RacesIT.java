@@ -161,4 +161,46 @@ class RacesIT {
         assertThat(row.getJsonNumber("uncached_input_tokens").longValue()).isEqualTo(7L * events);
         assertThat(row.getJsonNumber("output_tokens").longValue()).isEqualTo(3L * events);
     }
+
+    /**
+     * Invariant: the daily sums reports by day read (usage_daily) agree with the events, also when distinct events of
+     * one key, model and day race to create the day's first row: every post is a 200, each counts once, and the report
+     * by day (whole UTC days: the daily sums) equals the report by hour (the events) over the same window.
+     */
+    @Test
+    void distinctEventsRacingForTheDaysFirstSumsRowAllCountAndByDayEqualsByHour() throws Exception {
+        String gateway = Api.platformToken("gateway");
+        Person admin = Api.newPerson("daily-race");
+        Orgs.create(admin, "Daily race");
+        String secret = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json().getString("secret");
+        String keyId = Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send()
+                .json().getString("api_key_id");
+        List<Supplier<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String body = "{\"event_id\":\"daily-" + UUID.randomUUID() + "\",\"api_key_id\":\"" + keyId
+                    + "\",\"model\":\"claude-opus-4-1\",\"input_tokens\":" + (100 + i) + ",\"output_tokens\":5}";
+            calls.add(() -> Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).json(body).send());
+        }
+        together(calls).forEach(o -> assertThat(o.status()).as(o.toString()).isEqualTo(200));
+        java.time.Instant day = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        String window = "starting_at=" + day + "&ending_at=" + day.plus(java.time.Duration.ofDays(1));
+        long byDay = sum(admin.request("GET", "/v1/organizations/usage_report/messages?bucket_width=1d&" + window).send().json());
+        long byHour = sum(admin.request("GET", "/v1/organizations/usage_report/messages?bucket_width=1h&limit=24&" + window).send().json());
+        long posted = 0;
+        for (int i = 0; i < 12; i++) {
+            posted += 100 + i;
+        }
+        assertThat(byDay).isEqualTo(posted);
+        assertThat(byHour).isEqualTo(posted);
+    }
+
+    private static long sum(JsonObject report) {
+        long total = 0;
+        for (var bucket : report.getJsonArray("data")) {
+            for (var row : bucket.asJsonObject().getJsonArray("results")) {
+                total += row.asJsonObject().getJsonNumber("uncached_input_tokens").longValue();
+            }
+        }
+        return total;
+    }
 }

@@ -86,15 +86,23 @@ public class GatewayService {
         ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid(ErrorCode.UNKNOWN_API_KEY, "api_key_id names no API key."));
         Instant at = (occurredAt == null ? Time.now() : occurredAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, at);
-        try {
-            return new Recorded(recorder.insert(event), false);
-        } catch (RuntimeException duplicateKey) {
-            // a concurrent or earlier report with this event id won; it is the one that counts
-            UsageEvent existing = recorder.find(key.organizationId(), eventId).orElseThrow(() -> duplicateKey);
-            if (!existing.sameUsageAs(event, occurredAt != null)) {
-                throw DomainException.conflict("event_id " + eventId + " was already reported with different usage.");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Recorded(recorder.insert(event), false);
+            } catch (RuntimeException failed) {
+                // a concurrent or earlier report with this event id won; it is the one that counts
+                Optional<UsageEvent> existing = recorder.find(key.organizationId(), eventId);
+                if (existing.isPresent()) {
+                    if (!existing.get().sameUsageAs(event, occurredAt != null)) {
+                        throw DomainException.conflict("event_id " + eventId + " was already reported with different usage.");
+                    }
+                    return new Recorded(existing.get(), true);
+                }
+                // not this event: another event made the day's first sums row at the same moment; that row is there now
+                if (attempt == 3) {
+                    throw failed;
+                }
             }
-            return new Recorded(existing, true);
         }
     }
 
@@ -123,6 +131,20 @@ public class GatewayService {
             }
             em.persist(event);
             em.flush();
+            // the day's sums, in the same transaction: an update, or the day's first row (a concurrent first insert
+            // fails this transaction on the primary key, and record() tries again)
+            long day = Math.floorDiv(event.epochMinute(), 1440);
+            int updated = em.createQuery("update UsageDaily d set d.inputTokens = d.inputTokens + :in, d.outputTokens = d.outputTokens + :out,"
+                            + " d.events = d.events + 1 where d.organizationId = :org and d.epochDay = :day and d.workspaceId = :ws"
+                            + " and d.apiKeyId = :key and d.model = :model")
+                    .setParameter("in", event.inputTokens()).setParameter("out", event.outputTokens())
+                    .setParameter("org", event.organizationId()).setParameter("day", day).setParameter("ws", event.workspaceId())
+                    .setParameter("key", event.apiKeyId()).setParameter("model", event.model())
+                    .executeUpdate();
+            if (updated == 0) {
+                em.persist(new dev.accessconsole.domain.model.UsageDaily(event, day));
+                em.flush();
+            }
             return event;
         }
     }

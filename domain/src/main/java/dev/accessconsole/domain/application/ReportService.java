@@ -47,10 +47,14 @@ public class ReportService {
             throw new IllegalArgumentException("bucket width");
         }
         String defaultId = workspaces.defaultWorkspace(organizationId).map(Workspace::id).orElse(null);
+        // whole UTC days are read from the daily sums (thousands of rows for a month, not every event); anything finer, or
+        // a window that does not start and end on a day boundary, from the events
+        boolean daily = query.bucketMinutes() == 1440 && query.fromMinute() % 1440 == 0 && query.toMinute() % 1440 == 0;
         // the bucket width is one of three literals, inlined so that the grouped expression is identical in select and group by
-        String bucket = "(e.epochMinute / " + query.bucketMinutes() + ")";
+        String bucket = daily ? "e.epochDay" : "(e.epochMinute / " + query.bucketMinutes() + ")";
         StringBuilder jpql = new StringBuilder("select " + bucket + ", e.workspaceId, e.apiKeyId, e.model, sum(e.inputTokens), sum(e.outputTokens)"
-                + " from UsageEvent e where e.organizationId = :org and e.epochMinute >= :from and e.epochMinute < :to");
+                + (daily ? " from UsageDaily e where e.organizationId = :org and e.epochDay >= :from and e.epochDay < :to"
+                : " from UsageEvent e where e.organizationId = :org and e.epochMinute >= :from and e.epochMinute < :to"));
         if (!scope.isAll()) {
             jpql.append(" and e.workspaceId in (select w.id from Workspace w where w.organization.id = :org")
                     .append(WorkspaceScopes.predicate("w", scope)).append(")");
@@ -69,8 +73,8 @@ public class ReportService {
         jpql.append(" group by ").append(bucket).append(", e.workspaceId, e.apiKeyId, e.model");
         TypedQuery<Object[]> q = WorkspaceScopes.bind(em.createQuery(jpql.toString(), Object[].class), scope)
                 .setParameter("org", organizationId)
-                .setParameter("from", query.fromMinute())
-                .setParameter("to", query.toMinute());
+                .setParameter("from", daily ? query.fromMinute() / 1440 : query.fromMinute())
+                .setParameter("to", daily ? query.toMinute() / 1440 : query.toMinute());
         if (workspaceFilter != null && !workspaceFilter.isEmpty()) {
             q.setParameter("workspaces", workspaceFilter);
         }

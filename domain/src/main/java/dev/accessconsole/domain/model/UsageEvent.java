@@ -96,6 +96,7 @@ public class UsageEvent {
     public long inputTokens() { return inputTokens; }
     public long outputTokens() { return outputTokens; }
     public Instant occurredAt() { return occurredAt; }
+    public long epochMinute() { return epochMinute; }
 
     /** Whether another report carries the same usage (the time compared only when the retry states one). */
     public boolean sameUsageAs(UsageEvent other, boolean compareTime) {
