@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AdminApiKey;
 import dev.accessconsole.domain.model.AuditLog;
@@ -10,7 +11,6 @@ import dev.accessconsole.domain.model.PageRequest;
 import dev.accessconsole.domain.model.Time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -34,7 +34,7 @@ public class AdminKeyService {
         AdminApiKey.Created created = AdminApiKey.create(organizationId, cleanName, actor.id(), Time.now());
         em.persist(created.key());
         audit.record(organizationId, actor, "admin_api_key.create", "admin_api_key", created.key().id(),
-                Json.createObjectBuilder().add("name", cleanName).build().toString());
+                JsonBuilders.object().add("name", cleanName).build().toString());
         return created;
     }
 

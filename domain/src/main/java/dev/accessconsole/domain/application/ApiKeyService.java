@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.authz.api.WorkspaceScope;
 import dev.accessconsole.authz.policy.AccessPolicy;
@@ -16,7 +17,6 @@ import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 
@@ -55,7 +55,7 @@ public class ApiKeyService {
         ApiKey.Created created = ApiKey.create(workspace, cleanName, actor, null, Time.now());
         keys.add(created.key());
         audit.record(organizationId, actor, "api_key.create", "api_key", created.key().id(),
-                Json.createObjectBuilder().add("name", cleanName).add("workspace_id", workspace.id()).build().toString());
+                JsonBuilders.object().add("name", cleanName).add("workspace_id", workspace.id()).build().toString());
         return created;
     }
 
@@ -80,7 +80,7 @@ public class ApiKeyService {
         if (key.workspace().archived()) {
             throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "Keys of an archived workspace cannot be changed.");
         }
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JsonBuilders.object();
         if (cleanName != null && !cleanName.equals(key.name())) {
             details.add("name_before", key.name()).add("name_after", cleanName);
             key.rename(cleanName);

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.AccessRefused;
 import dev.accessconsole.domain.model.AuditEvent;
 import dev.accessconsole.domain.model.Cursor;
@@ -10,7 +11,6 @@ import dev.accessconsole.domain.model.Time;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -79,7 +79,7 @@ public class AuditService {
         if (refused.organizationId() == null || refused.organizationId().length() > 36) {
             return;
         }
-        String details = Json.createObjectBuilder()
+        String details = JsonBuilders.object()
                 .add("permission", refused.permission() == null ? "" : refused.permission())
                 .add("error_code", refused.errorCode() == null ? "" : refused.errorCode())
                 .add("workspace_id", refused.workspaceId() == null ? "" : refused.workspaceId())

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -9,7 +10,6 @@ import dev.accessconsole.domain.model.Organization;
 import dev.accessconsole.domain.model.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -76,8 +76,8 @@ public class BillingService {
             organization.billing().contactEmails(new ArrayList<>(cleanContacts));
         }
         audit.record(organizationId, Actor.support(supportSubject), "billing.emails_update",
-                "organization", organizationId, Json.createObjectBuilder().add("primary_billing_email", cleanPrimary)
-                        .add("contact_emails", Json.createArrayBuilder(organization.billing().contactEmails())).build().toString());
+                "organization", organizationId, JsonBuilders.object().add("primary_billing_email", cleanPrimary)
+                        .add("contact_emails", JsonBuilders.array(organization.billing().contactEmails())).build().toString());
         return organization;
     }
 

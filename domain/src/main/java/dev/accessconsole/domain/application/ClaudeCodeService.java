@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import java.util.Optional;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.AccessDeniedException;
@@ -21,7 +22,6 @@ import dev.accessconsole.domain.model.WorkspaceMember;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -57,7 +57,7 @@ public class ClaudeCodeService {
             workspace = new Workspace(organization, Workspace.CLAUDE_CODE_NAME, WorkspaceKind.CLAUDE_CODE, "#D97757", now);
             workspaces.add(workspace);
             audit.record(organizationId, Actor.user(userId), "workspace.create", "workspace", workspace.id(),
-                    Json.createObjectBuilder().add("name", Workspace.CLAUDE_CODE_NAME).add("reason", "first Claude Code sign-in").build().toString());
+                    JsonBuilders.object().add("name", Workspace.CLAUDE_CODE_NAME).add("reason", "first Claude Code sign-in").build().toString());
         }
         if (workspace.archived()) {
             throw new AccessDeniedException.MissingPermission(ErrorCode.CLAUDE_CODE_DISABLED, Permission.CLAUDE_CODE_USE.value(),
@@ -72,7 +72,7 @@ public class ClaudeCodeService {
         ApiKey.Created created = ApiKey.create(workspace, "Claude Code", Actor.user(userId), userId, now);
         em.persist(created.key());
         audit.record(organizationId, Actor.user(userId), "claude_code.sign_in", "api_key", created.key().id(),
-                Json.createObjectBuilder().add("workspace_id", workspace.id()).build().toString());
+                JsonBuilders.object().add("workspace_id", workspace.id()).build().toString());
         return created;
     }
 }

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.api.ErrorCode;
@@ -18,7 +19,6 @@ import dev.accessconsole.domain.model.Time;
 import dev.accessconsole.domain.model.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -65,7 +65,7 @@ public class InviteService {
         Invite invite = new Invite(organization, address, role, actor.id(), now);
         invites.add(invite);
         audit.record(organizationId, actor, "invite.create", "invite", invite.id(),
-                Json.createObjectBuilder().add("email", address).add("role", role.value()).build().toString());
+                JsonBuilders.object().add("email", address).add("role", role.value()).build().toString());
         return invite;
     }
 
@@ -121,7 +121,7 @@ public class InviteService {
         organizations.addMember(member);
         invite.accept(now);
         audit.record(organizationId, Actor.user(user.id()), "invite.accept", "invite", inviteId,
-                Json.createObjectBuilder().add("role", invite.role().value()).build().toString());
+                JsonBuilders.object().add("role", invite.role().value()).build().toString());
         return member;
     }
 }

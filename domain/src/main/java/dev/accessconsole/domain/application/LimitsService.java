@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
@@ -13,7 +14,6 @@ import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import jakarta.transaction.Transactional;
@@ -86,7 +86,7 @@ public class LimitsService {
             }
         }
         audit.record(organizationId, support, "organization.limits_update", "organization", organizationId,
-                describe(limits).add("workspaces_lowered", Json.createArrayBuilder(lowered)).build().toString());
+                describe(limits).add("workspaces_lowered", JsonBuilders.array(lowered)).build().toString());
         return new OrganizationLimits(organization, lowered);
     }
 
@@ -104,7 +104,7 @@ public class LimitsService {
     }
 
     private static jakarta.json.JsonObjectBuilder describe(Limits limits) {
-        var json = Json.createObjectBuilder();
+        var json = JsonBuilders.object();
         add(json, "monthly_spend_limit_cents", limits.monthlySpendCents());
         add(json, "requests_per_minute", limits.requestsPerMinute());
         add(json, "input_tokens_per_minute", limits.inputTokensPerMinute());

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.authz.api.ErrorCode;
@@ -18,7 +19,6 @@ import dev.accessconsole.domain.model.UserAccount;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import dev.accessconsole.domain.model.WorkspaceMember;
@@ -85,7 +85,7 @@ public class MemberService {
             return new Change(member, List.of());
         }
         member.changeRole(newRole);
-        JsonObjectBuilder details = Json.createObjectBuilder().add("before", before.value()).add("after", newRole.value());
+        JsonObjectBuilder details = JsonBuilders.object().add("before", before.value()).add("after", newRole.value());
         leaveWorkspacesClosedTo(organizationId, member, newRole, details);
         List<String> warnings = new ArrayList<>(revokeAdminKeysIfNoLongerAdmin(actor, organizationId, member, before, newRole, details));
         audit.record(organizationId, actor, "member.role_change", "user", userId, details.build().toString());
@@ -106,10 +106,10 @@ public class MemberService {
         if (revoked.isEmpty()) {
             return List.of();
         }
-        details.add("admin_api_keys_revoked", Json.createArrayBuilder(revoked));
+        details.add("admin_api_keys_revoked", JsonBuilders.array(revoked));
         for (String keyId : revoked) {
             audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId,
-                    Json.createObjectBuilder().add("reason", "its creator " + member.user().id() + " is no longer an admin").build().toString());
+                    JsonBuilders.object().add("reason", "its creator " + member.user().id() + " is no longer an admin").build().toString());
         }
         return List.of(revoked.size() + " Admin API key(s) created by " + member.user().id()
                 + " were revoked: their creator is no longer an admin of this organization.");
@@ -129,7 +129,7 @@ public class MemberService {
         }
         if (!left.isEmpty()) {
             int archived = apiKeys.archiveBoundTo(organizationId, member.user().id(), left);
-            details.add("workspaces_left", Json.createArrayBuilder(left)).add("bound_api_keys_archived", archived);
+            details.add("workspaces_left", JsonBuilders.array(left)).add("bound_api_keys_archived", archived);
         }
     }
 
@@ -151,7 +151,7 @@ public class MemberService {
                 + (newRole == null ? "is no longer a member" : "no longer has billing:read (role " + newRole.value() + ")")
                 + "; billing emails are unchanged. Ask support to update them if needed.";
         audit.record(organizationId, actor, "billing.email_holder_without_access", "user", member.user().id(),
-                Json.createObjectBuilder().add("email", email).add("primary", primary).add("warning", warning).build().toString());
+                JsonBuilders.object().add("email", email).add("primary", primary).add("warning", warning).build().toString());
         return List.of(warning);
     }
 
@@ -166,7 +166,7 @@ public class MemberService {
         int workspaceMemberships = workspaces.removeMembershipsOf(organizationId, userId);
         // keys bound to the member (Claude Code) stop with the membership; workspace keys they created stay
         int boundKeys = apiKeys.archiveBoundTo(organizationId, userId, null);
-        JsonObjectBuilder details = Json.createObjectBuilder()
+        JsonObjectBuilder details = JsonBuilders.object()
                 .add("role", member.role().value()).add("workspace_memberships_removed", workspaceMemberships)
                 .add("bound_api_keys_archived", boundKeys);
         List<String> warnings = new ArrayList<>(revokeAdminKeysIfNoLongerAdmin(actor, organizationId, member, member.role(), null, details));

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.model.Actor;
@@ -14,7 +15,6 @@ import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -43,7 +43,7 @@ public class OrganizationService {
         organizations.addMember(new OrganizationMember(organization, creator, OrgRole.ADMIN, now));
         workspaces.add(new Workspace(organization, Workspace.DEFAULT_NAME, WorkspaceKind.DEFAULT, null, now));
         audit.record(organization.id(), Actor.user(creator.id()), "organization.create", "organization", organization.id(),
-                Json.createObjectBuilder().add("name", cleanName).build().toString());
+                JsonBuilders.object().add("name", cleanName).build().toString());
         return organization;
     }
 

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -13,7 +14,6 @@ import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -45,7 +45,7 @@ public class PromptService {
         Prompt prompt = new Prompt(workspace.id(), Names.require("name", draft.name(), 255), Names.require("model", draft.model(), 100),
                 system(draft.system()), messages(draft.messages()), actor.id(), Time.now());
         em.persist(prompt);
-        audit.record(organizationId, actor, "prompt.create", "prompt", prompt.id(), Json.createObjectBuilder().add("workspace_id", workspace.id()).build().toString());
+        audit.record(organizationId, actor, "prompt.create", "prompt", prompt.id(), JsonBuilders.object().add("workspace_id", workspace.id()).build().toString());
         return prompt;
     }
 

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
@@ -19,7 +20,6 @@ import dev.accessconsole.domain.model.WorkspaceMember;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 
 /**
@@ -74,7 +74,7 @@ public class WorkspaceMemberService {
         requireChangeable(member, workspace, role);
         workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, Time.now()));
         audit.record(organizationId, actor, "workspace_member.add", "workspace_member", workspaceId + "/" + userId,
-                Json.createObjectBuilder().add("workspace_role", role.value()).build().toString());
+                JsonBuilders.object().add("workspace_role", role.value()).build().toString());
         return new View(userId, workspaceId, effective(member, workspace, role));
     }
 
@@ -97,7 +97,7 @@ public class WorkspaceMemberService {
             explicit.changeRole(role);
         }
         audit.record(organizationId, actor, "workspace_member.update", "workspace_member", workspaceId + "/" + userId,
-                Json.createObjectBuilder().add("before", explicit == null ? "implied" : explicit.role().value())
+                JsonBuilders.object().add("before", explicit == null ? "implied" : explicit.role().value())
                         .add("after", role.value()).build().toString());
         return new View(userId, workspaceId, effective(member, workspace, role));
     }
@@ -114,7 +114,7 @@ public class WorkspaceMemberService {
         WorkspaceMember explicit = workspaces.explicitMember(workspaceId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         workspaces.removeMember(explicit);
         audit.record(organizationId, actor, "workspace_member.remove", "workspace_member", workspaceId + "/" + userId,
-                Json.createObjectBuilder().add("workspace_role", explicit.role().value()).build().toString());
+                JsonBuilders.object().add("workspace_role", explicit.role().value()).build().toString());
     }
 
     private Workspace workspace(String organizationId, String workspaceId) {

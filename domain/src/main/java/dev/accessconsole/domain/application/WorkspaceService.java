@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.authz.api.WorkspaceScope;
 import dev.accessconsole.authz.policy.AccessPolicy;
@@ -17,7 +18,6 @@ import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -63,7 +63,7 @@ public class WorkspaceService {
         Workspace workspace = new Workspace(organization, cleanName, WorkspaceKind.STANDARD, color.toUpperCase(java.util.Locale.ROOT), Time.now());
         workspaces.add(workspace);
         audit.record(organizationId, actor, "workspace.create", "workspace", workspace.id(),
-                Json.createObjectBuilder().add("name", cleanName).build().toString());
+                JsonBuilders.object().add("name", cleanName).build().toString());
         return workspace;
     }
 
@@ -92,7 +92,7 @@ public class WorkspaceService {
         String before = workspace.name();
         workspace.rename(cleanName);
         audit.record(organizationId, actor, "workspace.rename", "workspace", workspaceId,
-                Json.createObjectBuilder().add("before", before).add("after", cleanName).build().toString());
+                JsonBuilders.object().add("before", before).add("after", cleanName).build().toString());
         return workspace;
     }
 
@@ -110,7 +110,7 @@ public class WorkspaceService {
         workspace.archive(now);
         int keys = apiKeys.archiveInWorkspace(workspaceId);
         audit.record(organizationId, actor, "workspace.archive", "workspace", workspaceId,
-                Json.createObjectBuilder().add("api_keys_archived", keys).build().toString());
+                JsonBuilders.object().add("api_keys_archived", keys).build().toString());
         return workspace;
     }
 }

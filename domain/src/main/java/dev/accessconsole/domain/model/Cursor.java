@@ -18,11 +18,22 @@ public final class Cursor {
 
     /** The query text with the cursor condition and the order added. */
     public static String jpql(String base, String idPath, PageRequest page) {
+        return jpql(base, idPath, page, new String[0]);
+    }
+
+    /**
+     * As {@link #jpql(String, String, PageRequest)}, the cursor also bounding {@code equalPaths}: expressions a join makes
+     * equal to {@code idPath}. A database carries equalities across a join, not ranges: without the bound on both sides
+     * of a merge join, a page deep in the list walks one side from its start.
+     */
+    public static String jpql(String base, String idPath, PageRequest page, String... equalPaths) {
         StringBuilder text = new StringBuilder(base);
-        if (page.afterId() != null) {
-            text.append(" and ").append(idPath).append(" > :cursor");
-        } else if (page.beforeId() != null) {
-            text.append(" and ").append(idPath).append(" < :cursor");
+        String comparison = page.afterId() != null ? " > :cursor" : page.beforeId() != null ? " < :cursor" : null;
+        if (comparison != null) {
+            text.append(" and ").append(idPath).append(comparison);
+            for (String equal : equalPaths) {
+                text.append(" and ").append(equal).append(comparison);
+            }
         }
         text.append(" order by ").append(idPath).append(page.beforeId() != null ? " desc" : " asc");
         return text.toString();

@@ -1,9 +1,9 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +38,6 @@ public class HealthServlet extends HttpServlet {
         }
         response.setStatus(up ? 200 : 503);
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").build().toString());
+        response.getWriter().write(JsonBuilders.object().add("status", up ? "UP" : "DOWN").build().toString());
     }
 }

@@ -20,6 +20,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaOrganizationRepository implements OrganizationRepository {
 
+    /**
+     * Members page by the membership's own user_id column, bounded on users.id too (Cursor.jpql's equal paths):
+     * PostgreSQL carries equalities across a join, not ranges, so with a cursor on users.id alone a page 90,000
+     * members deep walked the memberships from the start (38 ms); bounded on both sides it reads 21 rows (0.15 ms).
+     */
+    private static final String MEMBER_CURSOR = "m.user.id";
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
@@ -81,7 +88,7 @@ public class JpaOrganizationRepository implements OrganizationRepository {
         if (roles != null && !roles.isEmpty()) {
             base.append(" and m.role in :roles");
         }
-        TypedQuery<OrganizationMember> query = em.createQuery(Cursor.jpql(base.toString(), "u.id", page), OrganizationMember.class)
+        TypedQuery<OrganizationMember> query = em.createQuery(Cursor.jpql(base.toString(), MEMBER_CURSOR, page, "u.id"), OrganizationMember.class)
                 .setParameter("org", organizationId);
         if (email != null) {
             query.setParameter("email", email);

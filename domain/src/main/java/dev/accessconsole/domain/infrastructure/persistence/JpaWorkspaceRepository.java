@@ -24,6 +24,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaWorkspaceRepository implements WorkspaceRepository {
 
+    /**
+     * Members page by the membership's own user_id column, bounded on users.id too (Cursor.jpql's equal paths):
+     * PostgreSQL carries equalities across a join, not ranges, so with a cursor on users.id alone a page 90,000
+     * members deep walked the memberships from the start (38 ms); bounded on both sides it reads 21 rows (0.15 ms).
+     */
+    private static final String MEMBER_CURSOR = "m.user.id";
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
@@ -142,7 +149,7 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
                 + " left join WorkspaceMember wm on wm.workspace.id = :ws and wm.user = u"
                 + " where m.organization.id = :org and m.role in :eligible");
         base.append(listed.implied().isEmpty() ? " and wm.id is not null" : " and (wm.id is not null or m.role in :implied)");
-        TypedQuery<Object[]> query = em.createQuery(Cursor.jpql(base.toString(), "u.id", page), Object[].class)
+        TypedQuery<Object[]> query = em.createQuery(Cursor.jpql(base.toString(), MEMBER_CURSOR, page, "u.id"), Object[].class)
                 .setParameter("ws", workspace.id())
                 .setParameter("org", workspace.organization().id())
                 .setParameter("eligible", roleValues(listed.eligible()));

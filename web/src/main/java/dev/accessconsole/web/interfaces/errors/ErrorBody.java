@@ -1,6 +1,6 @@
 package dev.accessconsole.web.interfaces.errors;
 
-import jakarta.json.Json;
+import dev.accessconsole.domain.model.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -16,16 +16,16 @@ public final class ErrorBody {
     }
 
     public static JsonObject of(ErrorType type, String message, String errorCode, Map<String, String> extraDetails, String requestId) {
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JsonBuilders.object();
         if (errorCode == null) {
             details.addNull("error_code");
         } else {
             details.add("error_code", errorCode);
         }
         extraDetails.forEach(details::add);
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonBuilders.object()
                 .add("type", "error")
-                .add("error", Json.createObjectBuilder()
+                .add("error", JsonBuilders.object()
                         .add("type", type.wireName())
                         .add("message", message)
                         .add("details", details));

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
@@ -10,7 +11,6 @@ import dev.accessconsole.domain.application.ReportService;
 import dev.accessconsole.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -64,13 +64,12 @@ public class CostReportResource {
         boolean byDescription = groups.contains("description");
         var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.COST_READ), new ReportService.Query(window.from(), window.to(), 1440, workspaceIds, null, null));
 
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        Map<Long, List<ReportService.Row>> byBucket = rows.stream()
+                .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));
+        JsonArrayBuilder data = JsonBuilders.array();
         for (long bucket = window.from(); bucket < window.to(); bucket += 1440) {
             Map<List<String>, BigDecimal> sums = new LinkedHashMap<>();
-            for (ReportService.Row row : rows) {
-                if (row.bucketStartMinute() != bucket) {
-                    continue;
-                }
+            for (ReportService.Row row : byBucket.getOrDefault(bucket, List.of())) {
                 String workspace = groups.contains("workspace_id") ? row.workspaceId() : null;
                 if (byDescription) {
                     sums.merge(java.util.Arrays.asList(workspace, row.model(), "uncached_input_tokens"), prices.inputCost(row.model(), row.inputTokens()), BigDecimal::add);
@@ -80,9 +79,9 @@ public class CostReportResource {
                             prices.inputCost(row.model(), row.inputTokens()).add(prices.outputCost(row.model(), row.outputTokens())), BigDecimal::add);
                 }
             }
-            JsonArrayBuilder results = Json.createArrayBuilder();
+            JsonArrayBuilder results = JsonBuilders.array();
             sums.forEach((key, amount) -> {
-                JsonObjectBuilder result = Json.createObjectBuilder().add("currency", "USD").add("amount", cents(amount));
+                JsonObjectBuilder result = JsonBuilders.object().add("currency", "USD").add("amount", cents(amount));
                 text(result, "workspace_id", key.get(0));
                 if (byDescription) {
                     String tokenType = key.get(2);
@@ -94,7 +93,7 @@ public class CostReportResource {
                 result.addNull("context_window").addNull("service_tier");
                 results.add(result);
             });
-            data.add(Json.createObjectBuilder().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + 1440)).add("results", results));
+            data.add(JsonBuilders.object().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + 1440)).add("results", results));
         }
         return page(data, window);
     }

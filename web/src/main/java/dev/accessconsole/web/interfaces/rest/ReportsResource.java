@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
@@ -9,7 +10,6 @@ import dev.accessconsole.domain.application.ReportService;
 import dev.accessconsole.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -65,31 +65,31 @@ public class ReportsResource {
         Set<String> groups = groups(groupBy, USAGE_GROUPS);
         var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.USAGE_READ), new ReportService.Query(window.from(), window.to(), width, workspaceIds, apiKeyIds, models));
 
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        Map<Long, List<ReportService.Row>> byBucket = rows.stream()
+                .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));
+        JsonArrayBuilder data = JsonBuilders.array();
         for (long bucket = window.from(); bucket < window.to(); bucket += width) {
             Map<List<String>, long[]> sums = new LinkedHashMap<>();
-            for (ReportService.Row row : rows) {
-                if (row.bucketStartMinute() == bucket) {
-                    long[] sum = sums.computeIfAbsent(key(row, groups), k -> new long[2]);
-                    sum[0] += row.inputTokens();
-                    sum[1] += row.outputTokens();
-                }
+            for (ReportService.Row row : byBucket.getOrDefault(bucket, List.of())) {
+                long[] sum = sums.computeIfAbsent(key(row, groups), k -> new long[2]);
+                sum[0] += row.inputTokens();
+                sum[1] += row.outputTokens();
             }
-            JsonArrayBuilder results = Json.createArrayBuilder();
+            JsonArrayBuilder results = JsonBuilders.array();
             sums.forEach((key, sum) -> {
-                JsonObjectBuilder result = Json.createObjectBuilder()
+                JsonObjectBuilder result = JsonBuilders.object()
                         .add("uncached_input_tokens", sum[0])
-                        .add("cache_creation", Json.createObjectBuilder().add("ephemeral_1h_input_tokens", 0).add("ephemeral_5m_input_tokens", 0))
+                        .add("cache_creation", JsonBuilders.object().add("ephemeral_1h_input_tokens", 0).add("ephemeral_5m_input_tokens", 0))
                         .add("cache_read_input_tokens", 0)
                         .add("output_tokens", sum[1])
-                        .add("server_tool_use", Json.createObjectBuilder().add("web_search_requests", 0));
+                        .add("server_tool_use", JsonBuilders.object().add("web_search_requests", 0));
                 text(result, "api_key_id", key.get(0));
                 text(result, "workspace_id", key.get(1));
                 text(result, "model", key.get(2));
                 result.addNull("service_tier").addNull("context_window");
                 results.add(result);
             });
-            data.add(Json.createObjectBuilder().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + width)).add("results", results));
+            data.add(JsonBuilders.object().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + width)).add("results", results));
         }
         return page(data, window);
     }
@@ -133,7 +133,7 @@ public class ReportsResource {
     }
 
     static JsonObject page(JsonArrayBuilder data, Window window) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("data", data).add("has_more", window.hasMore());
+        JsonObjectBuilder body = JsonBuilders.object().add("data", data).add("has_more", window.hasMore());
         if (window.hasMore()) {
             body.add("next_page", "page_" + window.next());
         } else {
