@@ -35,6 +35,10 @@ public class OrganizationMember {
     @JoinColumn(name = "organization_id")
     private Organization organization;
 
+    /** The user_id column as such: a query's path to it that Hibernate does not turn into the joined user's id. */
+    @Column(name = "user_id", insertable = false, updatable = false)
+    private String userId;
+
     /** The same column, readable without loading the organization. */
     @Column(name = "organization_id", insertable = false, updatable = false)
     private String organizationId;
@@ -58,6 +62,7 @@ public class OrganizationMember {
         this.organization = organization;
         this.organizationId = organization.id();
         this.user = user;
+        this.userId = user.id();
         this.role = role.value();
         this.addedAt = now;
     }
