@@ -2,6 +2,7 @@ package dev.accessconsole.authz.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -28,6 +29,29 @@ public class CallerTokens {
     @Inject
     Instance<Principal> principal;
 
+    @Inject
+    BeanManager beans;
+
+    /**
+     * The token bean's client proxy, once it is known to be one: a normal-scoped bean's proxy stands for the current
+     * request's instance on every call, so it is taken once rather than asked of Weld on each (SmallRye produces the
+     * token @RequestScoped). A bean of another scope is asked for on every call.
+     */
+    private volatile JsonWebToken tokenProxy;
+
+    private JsonWebToken tokenReference() {
+        JsonWebToken proxy = tokenProxy;
+        if (proxy != null) {
+            return proxy;
+        }
+        Instance.Handle<JsonWebToken> handle = jsonWebToken.getHandle();
+        JsonWebToken reference = handle.get();
+        if (beans.isNormalScope(handle.getBean().getScope())) {
+            tokenProxy = reference;
+        }
+        return reference;
+    }
+
     /** Whether the beans resolve is a fact of the deployment: asked once, not on every call (Weld's resolution costs). */
     private volatile Boolean tokenResolvable;
     private volatile Boolean principalResolvable;
@@ -39,7 +63,7 @@ public class CallerTokens {
                 tokenResolvable = jsonWebToken.isResolvable();
             }
             if (tokenResolvable) {
-                token = jsonWebToken.get();
+                token = tokenReference();
             }
         } catch (RuntimeException notAvailableHere) {
             token = null;

@@ -4,6 +4,7 @@ import dev.accessconsole.authz.api.RequestHeaders;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,6 +32,25 @@ public class RequestCredentials {
         return named == null || named.isBlank() ? null : named.trim();
     }
 
+    @Inject
+    BeanManager beans;
+
+    /** The request bean's client proxy (a normal scope: it stands for the current request on every call), taken once. */
+    private volatile HttpServletRequest requestProxy;
+
+    private HttpServletRequest requestReference() {
+        HttpServletRequest proxy = requestProxy;
+        if (proxy != null) {
+            return proxy;
+        }
+        Instance.Handle<HttpServletRequest> handle = request.getHandle();
+        HttpServletRequest reference = handle.get();
+        if (beans.isNormalScope(handle.getBean().getScope())) {
+            requestProxy = reference;
+        }
+        return reference;
+    }
+
     /** Whether an HttpServletRequest bean exists is a fact of the deployment: asked of Weld once. */
     private volatile Boolean resolvable;
 
@@ -39,8 +59,7 @@ public class RequestCredentials {
             if (resolvable == null) {
                 resolvable = request.isResolvable();
             }
-            // the request's own (request-scoped) proxy: the current HTTP request, whichever thread asks
-            return resolvable ? request.get().getHeader(name) : null;
+            return resolvable ? requestReference().getHeader(name) : null;
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;
         }
