@@ -46,7 +46,8 @@ public class JpaAccessLookup implements AccessLookup {
         if (secret == null || !secret.startsWith(Secrets.ADMIN_KEY_PREFIX) || secret.length() > 256) {
             return Optional.empty();
         }
-        return standings.get(new StandingCache.AdminKeyKey(Secrets.hash(secret)), () -> loader.adminKeyStanding(secret));
+        String hash = Secrets.hash(secret);
+        return standings.get(new StandingCache.AdminKeyKey(hash), () -> loader.adminKeyStanding(hash));
     }
 
     @Override

@@ -5,13 +5,13 @@ import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.domain.model.AdminApiKey;
-import dev.accessconsole.domain.model.Organization;
 import dev.accessconsole.domain.model.OrganizationMember;
-import dev.accessconsole.domain.model.Secrets;
-import dev.accessconsole.domain.model.UserAccount;
+import dev.accessconsole.domain.model.OrganizationRepository;
+import dev.accessconsole.domain.model.UserRepository;
 import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceMember;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -30,57 +30,44 @@ import java.util.Optional;
 @ApplicationScoped
 public class StandingLoader {
 
+    @Inject
+    UserRepository users;
+
+    @Inject
+    OrganizationRepository organizations;
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
+    /** The person's standing in the organization (the caller, {@link JpaAccessLookup}, has checked the arguments). */
     @Transactional
     public Optional<MemberStanding> memberStanding(UserRef user, String organizationId) {
-        if (user.issuer() == null || user.subject() == null || organizationId == null) {
-            return Optional.empty();
-        }
-        Session session = em.unwrap(Session.class);
-        UserAccount account = session.byNaturalId(UserAccount.class)
-                .using("issuer", user.issuer()).using("subject", user.subject()).load();
-        if (account == null) {
-            return Optional.empty();
-        }
-        OrganizationMember member = session.byNaturalId(OrganizationMember.class)
-                .using("organization", session.getReference(Organization.class, organizationId))
-                .using("user", account).load();
-        if (member == null) {
-            return Optional.empty();
-        }
-        Map<String, MemberStanding.Membership> memberships = new HashMap<>();
-        for (WorkspaceMember membership : account.workspaceMemberships()) {
-            Workspace workspace = membership.workspace();
-            if (organizationId.equals(workspace.organizationId())) {
-                memberships.put(workspace.id(), new MemberStanding.Membership(workspace.kind(), membership.role()));
-            }
-        }
-        return Optional.of(new MemberStanding(organizationId, PrincipalKind.USER, account.id(), member.role(), memberships));
+        return users.findByIdentity(user.issuer(), user.subject()).flatMap(account ->
+                organizations.member(organizationId, account.id()).map(member -> {
+                    Map<String, MemberStanding.Membership> memberships = new HashMap<>();
+                    for (WorkspaceMember membership : account.workspaceMemberships()) {
+                        Workspace workspace = membership.workspace();
+                        if (organizationId.equals(workspace.organizationId())) {
+                            memberships.put(workspace.id(), new MemberStanding.Membership(workspace.kind(), membership.role()));
+                        }
+                    }
+                    return new MemberStanding(organizationId, PrincipalKind.USER, account.id(), member.role(), memberships);
+                }));
     }
 
+    /** An active Admin API key's standing, by its secret's hash. */
     @Transactional
-    public Optional<MemberStanding> adminKeyStanding(String secret) {
-        if (secret == null || !secret.startsWith(Secrets.ADMIN_KEY_PREFIX) || secret.length() > 256) {
-            return Optional.empty();
-        }
-        return em.unwrap(Session.class).byNaturalId(AdminApiKey.class).using("secretHash", Secrets.hash(secret)).loadOptional()
+    public Optional<MemberStanding> adminKeyStanding(String secretHash) {
+        return em.unwrap(Session.class).byNaturalId(AdminApiKey.class).using("secretHash", secretHash).loadOptional()
                 .filter(key -> AdminApiKey.ACTIVE.equals(key.status()))
                 .map(key -> new MemberStanding(key.organizationId(), PrincipalKind.ADMIN_API_KEY, key.id(), OrgRole.ADMIN, Map.of()));
     }
 
+    /** The ids of the organizations the person belongs to, sorted. */
     @Transactional
     public List<String> organizationsOf(UserRef user) {
-        if (user.issuer() == null || user.subject() == null) {
-            return List.of();
-        }
-        UserAccount account = em.unwrap(Session.class).byNaturalId(UserAccount.class)
-                .using("issuer", user.issuer()).using("subject", user.subject()).load();
-        if (account == null) {
-            return List.of();
-        }
-        return account.organizationMemberships().stream().map(OrganizationMember::organizationId).sorted().toList();
+        return users.findByIdentity(user.issuer(), user.subject())
+                .map(account -> account.organizationMemberships().stream().map(OrganizationMember::organizationId).sorted().toList())
+                .orElse(List.of());
     }
-
 }
