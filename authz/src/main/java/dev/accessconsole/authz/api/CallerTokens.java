@@ -32,39 +32,13 @@ public class CallerTokens {
     @Inject
     BeanManager beans;
 
-    /**
-     * The token bean's client proxy, once it is known to be one: a normal-scoped bean's proxy stands for the current
-     * request's instance on every call, so it is taken once rather than asked of Weld on each (SmallRye produces the
-     * token @RequestScoped). A bean of another scope is asked for on every call.
-     */
-    private volatile JsonWebToken tokenProxy;
-
-    private JsonWebToken tokenReference() {
-        JsonWebToken proxy = tokenProxy;
-        if (proxy != null) {
-            return proxy;
-        }
-        Instance.Handle<JsonWebToken> handle = jsonWebToken.getHandle();
-        JsonWebToken reference = handle.get();
-        if (beans.isNormalScope(handle.getBean().getScope())) {
-            tokenProxy = reference;
-        }
-        return reference;
-    }
-
-    /** Whether the beans resolve is a fact of the deployment: asked once, not on every call (Weld's resolution costs). */
-    private volatile Boolean tokenResolvable;
-    private volatile Boolean principalResolvable;
+    private final CurrentReference<JsonWebToken> tokenReference = new CurrentReference<>();
+    private final CurrentReference<Principal> principalReference = new CurrentReference<>();
 
     public Optional<JsonWebToken> current() {
         JsonWebToken token = null;
         try {
-            if (tokenResolvable == null) {
-                tokenResolvable = jsonWebToken.isResolvable();
-            }
-            if (tokenResolvable) {
-                token = tokenReference();
-            }
+            token = tokenReference.get(jsonWebToken, beans);
         } catch (RuntimeException notAvailableHere) {
             token = null;
         }
@@ -94,10 +68,7 @@ public class CallerTokens {
 
     private JsonWebToken fromPrincipal() {
         try {
-            if (principalResolvable == null) {
-                principalResolvable = principal.isResolvable();
-            }
-            Principal caller = principalResolvable ? principal.get() : null;
+            Principal caller = principalReference.get(principal, beans);
             return caller instanceof JsonWebToken jwt ? jwt : null;
         } catch (RuntimeException notAvailableHere) {
             return null;

@@ -1,5 +1,6 @@
 package dev.accessconsole.authz.impl;
 
+import dev.accessconsole.authz.api.CurrentReference;
 import dev.accessconsole.authz.api.RequestHeaders;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,9 @@ public class RequestCredentials {
     @Inject
     Instance<HttpServletRequest> request;
 
+    @Inject
+    BeanManager beans;
+
     /** The Admin API key, however it arrived ({@code x-api-key}, or moved there from {@code Authorization: Bearer sk-ant-…}). */
     String apiKey() {
         String key = header(RequestHeaders.API_KEY);
@@ -32,34 +36,12 @@ public class RequestCredentials {
         return named == null || named.isBlank() ? null : named.trim();
     }
 
-    @Inject
-    BeanManager beans;
-
-    /** The request bean's client proxy (a normal scope: it stands for the current request on every call), taken once. */
-    private volatile HttpServletRequest requestProxy;
-
-    private HttpServletRequest requestReference() {
-        HttpServletRequest proxy = requestProxy;
-        if (proxy != null) {
-            return proxy;
-        }
-        Instance.Handle<HttpServletRequest> handle = request.getHandle();
-        HttpServletRequest reference = handle.get();
-        if (beans.isNormalScope(handle.getBean().getScope())) {
-            requestProxy = reference;
-        }
-        return reference;
-    }
-
-    /** Whether an HttpServletRequest bean exists is a fact of the deployment: asked of Weld once. */
-    private volatile Boolean resolvable;
+    private final CurrentReference<HttpServletRequest> requestReference = new CurrentReference<>();
 
     private String header(String name) {
         try {
-            if (resolvable == null) {
-                resolvable = request.isResolvable();
-            }
-            return resolvable ? requestReference().getHeader(name) : null;
+            HttpServletRequest current = requestReference.get(request, beans);
+            return current == null ? null : current.getHeader(name);
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;
         }
