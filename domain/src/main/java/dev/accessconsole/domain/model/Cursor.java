@@ -16,15 +16,10 @@ public final class Cursor {
     private Cursor() {
     }
 
-    /** The query text with the cursor condition and the order added. */
-    public static String jpql(String base, String idPath, PageRequest page) {
-        return jpql(base, idPath, page, new String[0]);
-    }
-
     /**
-     * As {@link #jpql(String, String, PageRequest)}, the cursor also bounding {@code equalPaths}: expressions a join makes
-     * equal to {@code idPath}. A database carries equalities across a join, not ranges: without the bound on both sides
-     * of a merge join, a page deep in the list walks one side from its start.
+     * The query text with the cursor condition and the order added. {@code equalPaths}, if any, are expressions a join
+     * makes equal to {@code idPath}; the cursor bounds them too. A database carries equalities across a join, not ranges:
+     * without the bound on both sides of a merge join, a page deep in the list walks one side from its start.
      */
     public static String jpql(String base, String idPath, PageRequest page, String... equalPaths) {
         StringBuilder text = new StringBuilder(base);
