@@ -7,32 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
 SECONDS_PER_RUN=${2:-10}
-BASE=http://127.0.0.1:8080
 
 if ! command -v wrk >/dev/null 2>&1 || ! command -v bc >/dev/null 2>&1; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk bc
 fi
 
-LOG=$(mktemp)
 RUN=$(date +%s)   # the run profile keeps its data under .data/: each run makes its own organization and people
-echo "starting the server (log: $LOG)"
-ACCESSCONSOLE_RATE_LIMIT_REQUESTS_PER_MINUTE=0 ./mvnw -B -q -Prun package -DskipTests >"$LOG" 2>&1 &
-SERVER=$!
-cleanup() {
-  pkill -P $SERVER 2>/dev/null || true
-  kill $SERVER 2>/dev/null || true
-  pkill -f "jboss-modules.jar" 2>/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null $BASE/health && break
-  sleep 2
-done
-curl -sf -o /dev/null $BASE/health
+source bench/server.sh
+start_server
 
-TOKENS="java ear/src/test/java/dev/accessconsole/it/DevTokens.java"
 OWNER=$($TOKENS --sub "bench-owner-$RUN" --email "owner-$RUN@bench.example" --name Owner --ttl 3600)
-J='content-type: application/json'
 curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"Bench"}' >/dev/null
 for i in $(seq 1 25); do
   T=$($TOKENS --sub "bench-m$i-$RUN" --email "m$i-$RUN@bench.example" --ttl 3600)

@@ -14,7 +14,6 @@ SECONDS_PER=${1:-15}
 MEMBERS=${MEMBERS:-100000}
 EVENTS=${EVENTS:-1000000}
 EVENT_DAYS=${EVENT_DAYS:-30}
-BASE=http://127.0.0.1:8080
 DB=accessconsole_scale
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -25,25 +24,10 @@ fresh_postgres_database "$DB"
 export PGPASSWORD=$PG_PASSWORD
 PSQL="psql -h $PG_HOST -p $PG_PORT -U $PG_ROLE -d $DB -v ON_ERROR_STOP=1 -q -t -A"
 
-LOG=$(mktemp)
-echo "starting the server on PostgreSQL database $DB (log: $LOG)"
-DB_DRIVER=postgresql DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER=$PG_ROLE DB_PASSWORD=$PG_PASSWORD \
-  ACCESSCONSOLE_RATE_LIMIT_REQUESTS_PER_MINUTE=0 ./mvnw -B -q -Prun package -DskipTests >"$LOG" 2>&1 &
-SERVER=$!
-cleanup() {
-  pkill -P $SERVER 2>/dev/null || true
-  kill $SERVER 2>/dev/null || true
-  pkill -f "jboss-modules.jar" 2>/dev/null || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -sf -o /dev/null $BASE/health && break
-  sleep 2
-done
-curl -sf -o /dev/null $BASE/health
+source bench/server.sh
+echo "the server runs on PostgreSQL database $DB"
+start_server DB_DRIVER=postgresql DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" DB_USER="$PG_ROLE" DB_PASSWORD="$PG_PASSWORD"
 
-TOKENS="java ear/src/test/java/dev/accessconsole/it/DevTokens.java"
-J='content-type: application/json'
 BIG_OWNER=$($TOKENS --sub scale-owner --email owner@scale.example --name "Scale owner" --ttl 3600)
 SMALL_OWNER=$($TOKENS --sub small-owner --email owner@small.example --name "Small owner" --ttl 3600)
 BIG=$(curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $BIG_OWNER" -H "$J" -d '{"name":"Scale"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')

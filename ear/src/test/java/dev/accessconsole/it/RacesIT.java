@@ -139,10 +139,7 @@ class RacesIT {
     void theSameUsageEventPostedConcurrentlyCountsOnce() throws Exception {
         String gateway = Api.platformToken("gateway");
         Person admin = Api.newPerson("usage-race");
-        Orgs.create(admin, "Usage race");
-        String secret = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json().getString("secret");
-        String keyId = Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send()
-                .json().getString("api_key_id");
+        String keyId = keyOfNewOrganization(admin, "Usage race", gateway);
         int events = 10;
         for (int e = 0; e < events; e++) {
             String body = "{\"event_id\":\"race-" + UUID.randomUUID() + "\",\"api_key_id\":\"" + keyId
@@ -171,10 +168,7 @@ class RacesIT {
     void distinctEventsRacingForTheDaysFirstSumsRowAllCountAndByDayEqualsByHour() throws Exception {
         String gateway = Api.platformToken("gateway");
         Person admin = Api.newPerson("daily-race");
-        Orgs.create(admin, "Daily race");
-        String secret = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json().getString("secret");
-        String keyId = Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send()
-                .json().getString("api_key_id");
+        String keyId = keyOfNewOrganization(admin, "Daily race", gateway);
         List<Supplier<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String body = "{\"event_id\":\"daily-" + UUID.randomUUID() + "\",\"api_key_id\":\"" + keyId
@@ -192,6 +186,14 @@ class RacesIT {
         }
         assertThat(byDay).isEqualTo(posted);
         assertThat(byHour).isEqualTo(posted);
+    }
+
+    /** A new organization of {@code admin} with one API key; the key's id, as the gateway's verification names it. */
+    private static String keyOfNewOrganization(Person admin, String name, String gateway) {
+        Orgs.create(admin, name);
+        String secret = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"k\"}").send().json().getString("secret");
+        return Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send()
+                .json().getString("api_key_id");
     }
 
     private static long sum(JsonObject report) {
