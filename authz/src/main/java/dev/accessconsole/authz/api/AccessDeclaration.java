@@ -57,17 +57,21 @@ public sealed interface AccessDeclaration {
      * @throws IllegalStateException for conflicting declarations or a permission not in the catalog
      */
     static Optional<AccessDeclaration> of(Method method, Class<?> type) {
-        // resolved once per (method, type): the answer is a function of the code, and this runs on every call
-        return Resolved.DECLARATIONS.computeIfAbsent(new Resolved.Site(method, type), site -> resolve(site.method(), site.type()));
+        // resolved once per (type, method): the answer is a function of the code, and this runs on every call; the
+        // type's table is found by ClassValue, the method in it by identity first (the interceptors pass the same Method)
+        return Resolved.BY_TYPE.get(type == null ? method.getDeclaringClass() : type)
+                .computeIfAbsent(method, m -> resolve(m, type));
     }
 
-    /** The memo of {@link #of}: bounded by the code's methods and types (it ends with the deployment). */
+    /** The memo of {@link #of}: a table per type, bounded by the code's methods (it ends with the class loader). */
     final class Resolved {
-        private record Site(Method method, Class<?> type) {
-        }
-
-        private static final java.util.concurrent.ConcurrentMap<Site, Optional<AccessDeclaration>> DECLARATIONS =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final ClassValue<java.util.concurrent.ConcurrentMap<Method, Optional<AccessDeclaration>>> BY_TYPE =
+                new ClassValue<>() {
+                    @Override
+                    protected java.util.concurrent.ConcurrentMap<Method, Optional<AccessDeclaration>> computeValue(Class<?> type) {
+                        return new java.util.concurrent.ConcurrentHashMap<>();
+                    }
+                };
 
         private Resolved() {
         }
