@@ -1,38 +1,47 @@
 package dev.accessconsole.domain.infrastructure.authz;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.infinispan.Cache;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
+import org.infinispan.notifications.cachelistener.annotation.TopologyChanged;
+import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.infinispan.notifications.cachelistener.event.TopologyChangedEvent;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Callers' standings, assembled, in the server's Infinispan cache {@code accessconsole/standings} (bounded, idle
- * entries expire; configure-server.cli): a warm request reads its standing with one cache lookup, no session, no
- * transaction, no row.
+ * Callers' standings, assembled, in a bounded cache of this node (Caffeine; idle entries expire after ten minutes): a
+ * warm request reads its standing with one lookup, no session, no transaction, no row. Standings never leave their
+ * node; what crosses the cluster is marks, in the server's Infinispan cache {@code accessconsole/marks}.
  * <p>
  * Exact invalidation. Every change that can alter a standing marks the standings it affects ({@link #invalidate}, called
- * by {@link StandingInvalidation} for the entities a standing is made of) and the marks are written when the change's
- * transaction commits, before its caller is answered: the next request loads afresh. A load that raced the change never
- * lands over a mark:
- * <ul>
- *   <li>every mark first moves this node's {@link #epoch}; a loader that stored its standing and then sees the epoch
- *       moved since it began takes its entry back. On one node this alone is exact, even when the size bound evicts
- *       a mark;</li>
- *   <li>a mark is a tombstone, not a removal, and a loaded standing is stored only where the entry is still exactly
- *       what the loader saw (absent: {@code putIfAbsent}; a tombstone: {@code replace(key, tombstone, standing)}):
- *       where the cache is shared by several nodes, a load on one node that raced a change committed on another
- *       (whose epoch it never sees) cannot land over the mark either.</li>
- * </ul>
+ * by {@link StandingInvalidation} for the entities a standing is made of) when its transaction commits, before its
+ * caller is answered: a mark is a write to the cache {@code accessconsole/marks}, replicated synchronously in a cluster
+ * (configure-cluster.cli), and every node, the writer's included, drops the marked standings in a synchronous listener
+ * while that write is applied, so the write returns only when every node has dropped them. A load that raced the
+ * change never stays: dropping first moves the node's {@link #epoch}, and a loader that stored its standing and then
+ * sees the epoch moved since it began takes its entry back. A change of the cluster's members (a node joined, left,
+ * or a partition healed) drops every standing on every node, since marks may have been missed meanwhile.
+ * <p>
  * Nothing absent is cached: a caller with no standing is looked up each time. Inside a transaction (which may hold its
  * own uncommitted changes) the cache is neither read nor filled.
  */
@@ -41,37 +50,63 @@ public class StandingCache {
 
     /** What a standing was assembled from; a key of the cache. */
     public sealed interface Key permits UserKey, AdminKeyKey {
+        /** The key as the caches hold it: unambiguous text (each part prefixed by its length), the same on every node. */
+        String id();
     }
 
     /** A person's standing in one organization; {@code organizationId} null: the organizations they belong to. */
     public record UserKey(String issuer, String subject, String organizationId) implements Key {
+        @Override
+        public String id() {
+            return "u" + part(issuer) + part(subject) + (organizationId == null ? "-" : part(organizationId));
+        }
     }
 
     /** An Admin API key's standing, by its secret's hash. */
     public record AdminKeyKey(String secretHash) implements Key {
+        @Override
+        public String id() {
+            return "k" + part(secretHash);
+        }
     }
 
-    private record Loaded(Object value) {
+    private static String part(String text) {
+        return text.length() + ":" + text;
     }
 
-    private record Tombstone(UUID nonce) {
+    record Loaded(Object value) {
     }
 
-    private static final long TOMBSTONE_MINUTES = 5;
+    /** The mark that drops every standing (an operator's or a test's reset). */
+    static final String EVERYTHING = "*";
 
-    @Resource(lookup = "java:jboss/infinispan/cache/accessconsole/standings")
-    Cache<Key, Object> cache;
+    private static final long MARK_MINUTES = 5;
+    private static final Logger LOG = Logger.getLogger(StandingCache.class.getName());
 
-    /** The advanced view, taken once: the injected cache builds a decorator on every call otherwise. */
-    @jakarta.annotation.PostConstruct
-    void advanced() {
-        cache = cache.getAdvancedCache();
-    }
+    final com.github.benmanes.caffeine.cache.Cache<String, Loaded> cache = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    @Resource(lookup = "java:jboss/infinispan/cache/accessconsole/marks")
+    Cache<String, String> marks;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     private final AtomicLong epoch = new AtomicLong();
+
+    private final MarkListener listener = new MarkListener();
+
+    /** The advanced view, taken once (the injected cache builds a decorator on every call otherwise); marks listened to. */
+    @PostConstruct
+    void start() {
+        marks = marks.getAdvancedCache();
+        marks.addListener(listener);
+    }
+
+    @PreDestroy
+    void stop() {
+        marks.removeListener(listener);
+    }
 
     /** The cached value for {@code key}, or the loader's (stored when present and not raced by a change). */
     @SuppressWarnings("unchecked")
@@ -80,17 +115,17 @@ public class StandingCache {
             // inside a transaction the load may see its own uncommitted changes: never cache (nor serve) those
             return loader.get();
         }
-        Object seen = cache.get(key);
-        if (seen instanceof Loaded loaded) {
-            return Optional.of((T) loaded.value());
+        String id = key.id();
+        Loaded known = cache.getIfPresent(id);
+        if (known != null) {
+            return Optional.of((T) known.value());
         }
         long began = epoch.get();
         Optional<T> value = loader.get();
         if (value.isPresent()) {
             Loaded loaded = new Loaded(value.get());
-            boolean stored = seen == null ? cache.putIfAbsent(key, loaded) == null : cache.replace(key, seen, loaded);
-            if (stored && epoch.get() != began) {
-                cache.remove(key, loaded);
+            if (cache.asMap().putIfAbsent(id, loaded) == null && epoch.get() != began) {
+                cache.asMap().remove(id, loaded);
             }
         }
         return value;
@@ -105,8 +140,8 @@ public class StandingCache {
         @SuppressWarnings("unchecked")
         Set<Key> pending = (Set<Key>) transactions.getResource(StandingCache.class);
         if (pending == null) {
-            Set<Key> marks = new LinkedHashSet<>();
-            transactions.putResource(StandingCache.class, marks);
+            Set<Key> marked = new LinkedHashSet<>();
+            transactions.putResource(StandingCache.class, marked);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -115,25 +150,70 @@ public class StandingCache {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        mark(marks);
+                        mark(marked);
                     }
                 }
             });
-            pending = marks;
+            pending = marked;
         }
         pending.addAll(keys);
     }
 
     private void mark(Set<? extends Key> keys) {
         for (Key key : keys) {
-            epoch.incrementAndGet();
-            cache.put(key, new Tombstone(UUID.randomUUID()), TOMBSTONE_MINUTES, TimeUnit.MINUTES);
+            write(key.id());
         }
     }
 
-    /** Forgets every standing on this node (an operator's or a test's reset). */
+    /** Drops every standing on every node (an operator's or a test's reset). */
     public void clear() {
+        write(EVERYTHING);
+    }
+
+    private void write(String id) {
+        drop(id); // here first, whatever the cluster does
+        try {
+            marks.put(id, UUID.randomUUID().toString(), MARK_MINUTES, TimeUnit.MINUTES);
+        } catch (RuntimeException clusterUnavailable) {
+            // a node that cannot be reached is taken out of the view; when it is back, the topology change makes every
+            // node drop every standing, so what it missed here cannot outlive its absence
+            LOG.log(Level.WARNING, "could not write a standing mark to the whole cluster", clusterUnavailable);
+        }
+    }
+
+    /** Moves the epoch, then drops the marked standing (all of them for {@link #EVERYTHING}). */
+    private void drop(String id) {
         epoch.incrementAndGet();
-        cache.clear();
+        if (EVERYTHING.equals(id)) {
+            cache.invalidateAll();
+        } else {
+            cache.invalidate(id);
+        }
+    }
+
+    /** The nodes that share the marks: this one alone when the cache is local, else the cluster's current members. */
+    public List<String> members() {
+        List<?> members = marks.getCacheManager().getMembers(); // null without a transport
+        return members == null ? List.of(System.getProperty("jboss.node.name", "local")) : members.stream().map(String::valueOf).toList();
+    }
+
+    /** Drops on this node what any node marked, while the mark is applied here (synchronously: the writer waits). */
+    @Listener(sync = true)
+    public final class MarkListener {
+
+        @CacheEntryCreated
+        @CacheEntryModified
+        public void marked(CacheEntryEvent<String, String> event) {
+            if (!event.isPre()) {
+                drop(event.getKey());
+            }
+        }
+
+        @TopologyChanged
+        public void membersChanged(TopologyChangedEvent<String, String> event) {
+            if (!event.isPre()) {
+                drop(EVERYTHING);
+            }
+        }
     }
 }
