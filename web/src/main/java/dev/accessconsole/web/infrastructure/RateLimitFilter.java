@@ -1,10 +1,9 @@
 package dev.accessconsole.web.infrastructure;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.RequestHeaders;
+import dev.accessconsole.domain.infrastructure.limits.SharedRateLimits;
 import dev.accessconsole.domain.model.Secrets;
 import dev.accessconsole.web.interfaces.errors.ErrorResponses;
 import dev.accessconsole.web.interfaces.errors.ErrorType;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 
 /**
  * Request rate limiting, before any database lookup:
@@ -33,7 +31,8 @@ import java.time.Duration;
  *       and an address whose failure bucket is empty gets 429 for any request with a credential that is not a verified
  *       token, before the credential is looked up, so guessing keys costs one bucket, not one per guess.</li>
  * </ul>
- * Buckets live in bounded Caffeine caches (idle ones expire). Limits are MicroProfile Config:
+ * Buckets are shared by every node of a cluster ({@link SharedRateLimits}: one number per bucket in a replicated
+ * Infinispan cache), so a credential gets the same budget however a balancer spreads its calls. Limits are MicroProfile Config:
  * {@code accessconsole.rate-limit.requests-per-minute} (default 6000; 0 turns limiting off) and
  * {@code accessconsole.rate-limit.failed-authentications-per-minute} (default 60).
  */
@@ -43,12 +42,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     private static final String REMAINING = "dev.accessconsole.rate-limit.remaining";
     private static final String ADDRESS = "dev.accessconsole.rate-limit.address";
-    private static final long MAX_TRACKED = 100_000;
-
-    private static final Cache<String, Bucket> CREDENTIALS = Caffeine.newBuilder()
-            .maximumSize(MAX_TRACKED).expireAfterAccess(Duration.ofMinutes(10)).build();
-    private static final Cache<String, Bucket> FAILURES = Caffeine.newBuilder()
-            .maximumSize(MAX_TRACKED).expireAfterAccess(Duration.ofMinutes(10)).build();
+    private static final String FAILURES = "failed:";
 
     @Inject
     @ConfigProperty(name = "accessconsole.rate-limit.requests-per-minute", defaultValue = "6000")
@@ -60,6 +54,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Inject
     CallerTokens tokens;
+
+    @Inject
+    SharedRateLimits limits;
 
     @Context
     HttpServletRequest servletRequest;
@@ -74,21 +71,21 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         var token = tokens.current();
         String apiKey = apiKey(request);
         if (token.isEmpty() && apiKey != null && failuresPerMinute > 0) {
-            Bucket failures = FAILURES.getIfPresent(address);
-            if (failures != null && failures.peek(failuresPerMinute) > 0) {
-                refuse(request, failures.peek(failuresPerMinute), "Too many failed authentications from this address: at most "
+            SharedRateLimits.Budget failures = limits.peek(FAILURES + address, failuresPerMinute);
+            if (!failures.allowed()) {
+                refuse(request, failures.waitSeconds(), "Too many failed authentications from this address: at most "
                         + failuresPerMinute + " a minute.", 0);
                 return;
             }
         }
-        String credential = token.map(t -> "jwt:" + t.getIssuer() + "|" + t.getSubject())
+        // the subject is length-prefixed: no issuer and subject pair can spell another's key
+        String credential = token.map(t -> "jwt:" + t.getSubject().length() + ":" + t.getSubject() + "|" + t.getIssuer())
                 .orElseGet(() -> apiKey != null ? "key:" + Secrets.hash(apiKey) : address);
-        Bucket bucket = CREDENTIALS.get(credential, k -> new Bucket(requestsPerMinute));
-        long waitSeconds = bucket.take(requestsPerMinute);
-        request.setProperty(REMAINING, bucket.remaining());
-        if (waitSeconds > 0) {
-            refuse(request, waitSeconds, "Too many requests for this credential: at most " + requestsPerMinute + " per minute.",
-                    bucket.remaining());
+        SharedRateLimits.Budget budget = limits.take(credential, requestsPerMinute);
+        request.setProperty(REMAINING, budget.remaining());
+        if (!budget.allowed()) {
+            refuse(request, budget.waitSeconds(), "Too many requests for this credential: at most " + requestsPerMinute + " per minute.",
+                    budget.remaining());
         }
     }
 
@@ -101,7 +98,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         // a key that did not authenticate is a guess; an anonymous call is not
         if (response.getStatus() == 401 && failuresPerMinute > 0 && apiKey(request) != null && tokens.current().isEmpty()
                 && request.getProperty(ADDRESS) instanceof String address) {
-            FAILURES.get(address, k -> new Bucket(failuresPerMinute)).take(failuresPerMinute);
+            limits.take(FAILURES + address, failuresPerMinute);
         }
         Object remaining = request.getProperty(REMAINING);
         if (remaining instanceof Integer left) {
@@ -130,46 +127,5 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         headers.putSingle("RateLimit-Limit", limit);
         headers.putSingle("RateLimit-Remaining", left);
         headers.putSingle("RateLimit-Reset", (int) Math.ceil((limit - left) * 60.0 / limit));
-    }
-
-    /** A token bucket refilled continuously at {@code perMinute} tokens a minute, holding at most {@code perMinute}. */
-    static final class Bucket {
-        private double tokens;
-        private long lastRefill;
-
-        Bucket(int perMinute) {
-            this.tokens = perMinute;
-            this.lastRefill = System.nanoTime();
-        }
-
-        /** Takes a token; returns 0 when granted, else the seconds to wait for one. */
-        synchronized long take(int perMinute) {
-            refill(perMinute);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return waitFor(perMinute);
-        }
-
-        /** The seconds to wait for a token, without taking one (0: one is there). */
-        synchronized long peek(int perMinute) {
-            refill(perMinute);
-            return tokens >= 1 ? 0 : waitFor(perMinute);
-        }
-
-        private void refill(int perMinute) {
-            long now = System.nanoTime();
-            tokens = Math.min(perMinute, tokens + (now - lastRefill) * (perMinute / 60e9));
-            lastRefill = now;
-        }
-
-        private long waitFor(int perMinute) {
-            return Math.max(1, (long) Math.ceil((1 - tokens) / (perMinute / 60e9) / 1e9));
-        }
-
-        synchronized int remaining() {
-            return (int) Math.floor(tokens);
-        }
     }
 }
