@@ -1,13 +1,14 @@
-# Sourced by .ci/run and bench/scale-bench.sh: a running PostgreSQL on 127.0.0.1:5432 (installed with apt-get and
-# started where missing), a login role with a password, and a fresh, empty database.
-#   fresh_postgres_database <database>      (PG_ROLE / PG_PASSWORD may be set; defaults accessconsole / accessconsole)
+# Sourced by .ci/run, bench/scale-bench.sh and ear/src/main/wildfly/cluster.sh: a running PostgreSQL on 127.0.0.1:5432
+# (installed with apt-get and started where missing), a login role with a password, and a database.
+#   fresh_postgres_database <database>      a fresh, empty one (dropped first)
+#   postgres_database <database>            created when missing, else kept with its data
+#   (PG_ROLE / PG_PASSWORD may be set; defaults accessconsole / accessconsole)
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_ROLE=${PG_ROLE:-accessconsole}
 PG_PASSWORD=${PG_PASSWORD:-accessconsole}
 
-fresh_postgres_database() {
-  local db=$1
+postgres_running() {
   if ! command -v pg_ctlcluster >/dev/null 2>&1; then
     echo "PostgreSQL is not installed: installing it"
     apt-get update -q
@@ -32,5 +33,16 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
-  PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d postgres -q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+}
+
+fresh_postgres_database() {
+  postgres_running
+  PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d postgres -q -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
+}
+
+postgres_database() {
+  postgres_running
+  if [ -z "$(PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d postgres -tAq -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" ]; then
+    PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_ROLE" -d postgres -q -c "CREATE DATABASE $1"
+  fi
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lays out the application server configuration: standalone-app.xml from WildFly's pristine
-# standalone-microprofile.xml, configured by configure-server.cli. Idempotent: it always starts from the pristine file.
+# Lays out the application server configurations, each from WildFly's pristine file, so the script is idempotent:
+#   standalone-app.xml     one node:      standalone-microprofile.xml    + configure-server.cli
+#   standalone-app-ha.xml  cluster node:  standalone-microprofile-ha.xml + configure-server.cli + configure-cluster.cli
 # Usage: configure-server.sh JBOSS_HOME [--dev PUBLIC_KEY_PEM]
 #   --dev adds a low-ordinal config source pointing MicroProfile JWT at the dev-only public key, which any
 #   MP_JWT_VERIFY_PUBLICKEY_LOCATION in the environment still overrides. Never use --dev in production.
@@ -8,19 +9,31 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 jboss_home=$(cd "$1" && pwd)
 config_dir="$jboss_home/standalone/configuration"
-
-cp "$config_dir/standalone-microprofile.xml" "$config_dir/standalone-app.xml"
 rm -rf "$config_dir/standalone_xml_history"
 
-"$jboss_home/bin/jboss-cli.sh" --file="$here/configure-server.cli"
-
+dev_key=""
 if [ "${2:-}" = "--dev" ]; then
-  key=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
-  cat > "$jboss_home/dev-jwt.cli" <<CLI
-embed-server --server-config=standalone-app.xml --std-out=discard
-/subsystem=microprofile-config-smallrye/config-source=dev-only-jwt-key:add(ordinal=250, properties={"mp.jwt.verify.publickey.location" => "file:$key"})
-stop-embedded-server
-CLI
-  "$jboss_home/bin/jboss-cli.sh" --file="$jboss_home/dev-jwt.cli"
+  dev_key=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
 fi
-echo "Configured $config_dir/standalone-app.xml"
+
+configure() { # configure TARGET PRISTINE CLI...
+  local target=$1 pristine=$2 script
+  shift 2
+  cp "$config_dir/$pristine" "$config_dir/$target"
+  script=$(mktemp --suffix=.cli)
+  {
+    echo "embed-server --server-config=$target --std-out=discard"
+    for cli in "$@"; do cat "$cli"; echo; done
+    if [ -n "$dev_key" ]; then
+      echo "/subsystem=microprofile-config-smallrye/config-source=dev-only-jwt-key:add(ordinal=250, properties={\"mp.jwt.verify.publickey.location\" => \"file:$dev_key\"})"
+    fi
+    echo "stop-embedded-server"
+  } > "$script"
+  "$jboss_home/bin/jboss-cli.sh" --file="$script"
+  rm -f "$script"
+  echo "Configured $config_dir/$target"
+}
+
+configure standalone-app.xml standalone-microprofile.xml "$here/configure-server.cli"
+configure standalone-app-ha.xml standalone-microprofile-ha.xml "$here/configure-server.cli" "$here/configure-cluster.cli"
+rm -rf "$config_dir/standalone_xml_history"

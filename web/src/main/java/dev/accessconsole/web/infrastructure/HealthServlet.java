@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 import java.io.IOException;
 
@@ -17,7 +18,8 @@ import java.io.IOException;
  * The application's MicroProfile Health checks on the application port, at {@code /health}: up or down and nothing
  * else (no check names, no database product or version), so that a load balancer that only reaches port 8080 sees
  * whether the database answers and an outsider learns nothing more. Details stay with the checks themselves and
- * WildFly's management interface.
+ * WildFly's management interface. {@code /health/cluster} says which node answered and how many nodes share its
+ * marks and rate limits (operators and the cluster tests ask each node directly).
  */
 @WebServlet(urlPatterns = {"/health", "/health/*"})
 public class HealthServlet extends HttpServlet {
@@ -26,8 +28,19 @@ public class HealthServlet extends HttpServlet {
     @Any
     Instance<HealthCheck> checks;
 
+    @Inject
+    @Readiness
+    ClusterHealthCheck cluster;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        if ("/cluster".equals(request.getPathInfo())) {
+            var data = cluster.call().getData().orElseThrow();
+            response.getWriter().write(JsonBuilders.object().add("node", String.valueOf(data.get("node")))
+                    .add("members", ((Number) data.get("members")).intValue()).build().toString());
+            return;
+        }
         boolean up = true;
         for (HealthCheck check : checks) {
             try {
@@ -37,7 +50,6 @@ public class HealthServlet extends HttpServlet {
             }
         }
         response.setStatus(up ? 200 : 503);
-        response.setContentType("application/json");
         response.getWriter().write(JsonBuilders.object().add("status", up ? "UP" : "DOWN").build().toString());
     }
 }
