@@ -69,6 +69,7 @@ public final class Api {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private URI base = BASE;
 
         Request(String method, String path) {
             this.method = method;
@@ -77,6 +78,12 @@ public final class Api {
 
         public Request bearer(String token) {
             return header("Authorization", "Bearer " + token);
+        }
+
+        /** Sends to another server than {@link #BASE} (a cluster's node, say). */
+        public Request at(URI server) {
+            this.base = server;
+            return this;
         }
 
         public Request header(String name, String value) {
@@ -94,7 +101,7 @@ public final class Api {
         }
 
         public Response send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(BASE.resolve(path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
