@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Where the request threads' CPU goes, from a JFR recording of the server: each execution sample of an Undertow
  * worker or I/O thread is given to the innermost frame of this application on its stack (or, with none, to the
- * platform part it is in), so an interceptor that merely wraps a resource method is not charged for the method.
+ * platform part it is in), so an interceptor that merely wraps a resource method is not charged for the method; a
+ * sample inside SmallRye JWT or jose4j is the token's, whichever application frame called it (reading a claim from the
+ * verified token is MicroProfile JWT's work, not the caller's).
  * <pre>java bench/src/main/java/dev/accessconsole/bench/JfrShare.java recording.jfr</pre>
  */
 public final class JfrShare {
@@ -56,6 +58,10 @@ public final class JfrShare {
             }
             if (!type.startsWith("dev.accessconsole.")) {
                 continue;
+            }
+            if (jwt) {
+                // inside SmallRye JWT called by the application (reading the token's claims): the token's cost
+                return "token verification (SmallRye JWT, jose4j, the verified-token cache)";
             }
             if (type.startsWith("dev.accessconsole.authz.") || type.startsWith("dev.accessconsole.domain.infrastructure.authz.")) {
                 return "authorization (authz, its JPA lookup)";
