@@ -7,17 +7,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,39 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunAsClient
 class RacesIT {
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(16);
-
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         return Deployments.realEar();
     }
 
-    @AfterAll
-    static void stopPool() {
-        POOL.shutdownNow();
-    }
-
-    /** Runs the calls at the same moment and returns their responses. */
-    private static List<Response> together(List<Supplier<Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Response>> futures = new ArrayList<>();
-        for (Supplier<Response> call : calls) {
-            futures.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return call.get();
-            }, POOL));
-        }
-        start.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (CompletableFuture<Response> future : futures) {
-            responses.add(future.get());
-        }
-        return responses;
-    }
 
     /** Invariant: an invite is accepted once; the same invite accepted twice at once yields one membership. */
     @Test
@@ -75,7 +42,7 @@ class RacesIT {
             invitee.userId();
             String inviteId = admin.request("POST", "/v1/organizations/invites").json("{\"email\":\"" + invitee.email() + "\",\"role\":\"user\"}")
                     .send().json().getString("id");
-            List<Response> outcomes = together(List.of(
+            List<Response> outcomes = Together.run(List.of(
                     () -> invitee.request("POST", "/v1/invites/" + inviteId + "/accept").send(),
                     () -> invitee.request("POST", "/v1/invites/" + inviteId + "/accept").send()));
             outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
@@ -97,7 +64,7 @@ class RacesIT {
             String name = "W" + i;
             calls.add(() -> admin.request("POST", "/v1/organizations/workspaces").org(orgId).json("{\"name\":\"" + name + "\"}").send());
         }
-        List<Response> outcomes = together(calls);
+        List<Response> outcomes = Together.run(calls);
         outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
         assertThat(outcomes.stream().filter(o -> o.status() == 200).count()).isEqualTo(100);
         Response refused = outcomes.stream().filter(o -> o.status() == 400).findFirst().orElseThrow();
@@ -126,7 +93,7 @@ class RacesIT {
             for (int i = 0; i < 8; i++) {
                 calls.add(() -> Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send());
             }
-            List<Response> outcomes = together(calls);
+            List<Response> outcomes = Together.run(calls);
             assertThat(outcomes.get(0).status()).isEqualTo(200);
             outcomes.subList(1, outcomes.size()).forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 401));
             assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send().status())
@@ -148,7 +115,7 @@ class RacesIT {
             for (int i = 0; i < 6; i++) {
                 calls.add(() -> Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).json(body).send());
             }
-            List<Response> outcomes = together(calls);
+            List<Response> outcomes = Together.run(calls);
             outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isEqualTo(200));
             assertThat(outcomes.stream().filter(o -> !o.json().getBoolean("duplicate")).count()).isEqualTo(1);
         }
@@ -175,7 +142,7 @@ class RacesIT {
                     + "\",\"model\":\"claude-opus-4-1\",\"input_tokens\":" + (100 + i) + ",\"output_tokens\":5}";
             calls.add(() -> Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).json(body).send());
         }
-        together(calls).forEach(o -> assertThat(o.status()).as(o.toString()).isEqualTo(200));
+        Together.run(calls).forEach(o -> assertThat(o.status()).as(o.toString()).isEqualTo(200));
         java.time.Instant day = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         String window = "starting_at=" + day + "&ending_at=" + day.plus(java.time.Duration.ofDays(1));
         long byDay = sum(admin.request("GET", "/v1/organizations/usage_report/messages?bucket_width=1d&" + window).send().json());

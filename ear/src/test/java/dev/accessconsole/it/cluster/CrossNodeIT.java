@@ -4,6 +4,7 @@ import dev.accessconsole.it.Api;
 import dev.accessconsole.it.Api.Person;
 import dev.accessconsole.it.Api.Response;
 import dev.accessconsole.it.Orgs;
+import dev.accessconsole.it.Together;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import static dev.accessconsole.it.cluster.Cluster.NODE_A;
 import static dev.accessconsole.it.cluster.Cluster.NODE_B;
@@ -146,67 +144,41 @@ class CrossNodeIT {
 
     @Test
     void whenTwoAdminsOnDifferentNodesDemoteEachOtherAtOnceThenOneAdminRemains() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int attempt = 0; attempt < 10; attempt++) {
-                Person first = Api.newPerson("first");
-                String race = Orgs.create(first, "Race " + attempt);
-                Person second = Orgs.join(race, first, "admin", "second");
-                String firstId = first.userId();
-                String secondId = second.userId();
-                CyclicBarrier start = new CyclicBarrier(2);
-                CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> demote(start, NODE_A, first, race, secondId), pool);
-                CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> demote(start, NODE_B, second, race, firstId), pool);
-                List<Response> outcomes = List.of(a.get(), b.get());
-                for (Response outcome : outcomes) {
-                    assertThat(outcome.status()).as(outcome.toString()).isIn(200, 400, 403);
-                }
-                assertThat(outcomes.stream().filter(o -> o.status() == 200)).as("demotions that succeeded").hasSizeLessThanOrEqualTo(1);
-                Person survivor = outcomes.get(0).status() == 200 ? first : second;
-                Response admins = survivor.request("GET", "/v1/organizations/users?roles[]=admin").org(race).send();
-                assertThat(admins.status()).isEqualTo(200);
-                assertThat(admins.json().getJsonArray("data")).as("admins after attempt %d", attempt).isNotEmpty();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Person first = Api.newPerson("first");
+            String race = Orgs.create(first, "Race " + attempt);
+            Person second = Orgs.join(race, first, "admin", "second");
+            String firstId = first.userId();
+            String secondId = second.userId();
+            List<Response> outcomes = Together.run(List.of(
+                    () -> demote(NODE_A, first, race, secondId),
+                    () -> demote(NODE_B, second, race, firstId)));
+            for (Response outcome : outcomes) {
+                assertThat(outcome.status()).as(outcome.toString()).isIn(200, 400, 403);
             }
-        } finally {
-            pool.shutdownNow();
+            assertThat(outcomes.stream().filter(o -> o.status() == 200)).as("demotions that succeeded").hasSizeLessThanOrEqualTo(1);
+            Person survivor = outcomes.get(0).status() == 200 ? first : second;
+            Response admins = survivor.request("GET", "/v1/organizations/users?roles[]=admin").org(race).send();
+            assertThat(admins.status()).isEqualTo(200);
+            assertThat(admins.json().getJsonArray("data")).as("admins after attempt %d", attempt).isNotEmpty();
         }
     }
 
-    private static Response demote(CyclicBarrier start, URI node, Person actor, String orgId, String targetId) {
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Response demote(URI node, Person actor, String orgId, String targetId) {
         return actor.request("POST", "/v1/organizations/users/" + targetId).org(orgId).at(node).json("{\"role\":\"user\"}").send();
     }
 
     @Test
     void whenBothNodesInviteTheSameEmailAtOnceThenOneInviteIsPending() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int attempt = 0; attempt < 8; attempt++) {
-                String email = "twice-" + attempt + "-" + System.nanoTime() + "@example.com";
-                CyclicBarrier start = new CyclicBarrier(2);
-                List<CompletableFuture<Response>> both = new ArrayList<>();
-                for (URI node : List.of(NODE_A, NODE_B)) {
-                    both.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return admin.request("POST", "/v1/organizations/invites").at(node)
-                                .json("{\"email\":\"" + email + "\",\"role\":\"developer\"}").send();
-                    }, pool));
-                }
-                for (CompletableFuture<Response> outcome : both) {
-                    assertThat(outcome.get().status()).as(outcome.get().toString()).isIn(200, 400);
-                }
-                assertThat(both.stream().filter(f -> f.join().status() == 200)).hasSize(1);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String invite = "{\"email\":\"twice-" + attempt + "-" + System.nanoTime() + "@example.com\",\"role\":\"developer\"}";
+            List<Response> both = Together.run(List.of(
+                    () -> admin.request("POST", "/v1/organizations/invites").at(NODE_A).json(invite).send(),
+                    () -> admin.request("POST", "/v1/organizations/invites").at(NODE_B).json(invite).send()));
+            for (Response outcome : both) {
+                assertThat(outcome.status()).as(outcome.toString()).isIn(200, 400);
             }
-        } finally {
-            pool.shutdownNow();
+            assertThat(both.stream().filter(o -> o.status() == 200)).hasSize(1);
         }
     }
 
@@ -217,29 +189,17 @@ class CrossNodeIT {
         for (int i = existing; i < 96; i++) {
             assertThat(admin.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"W" + i + "\"}").send().status()).isEqualTo(200);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            CyclicBarrier start = new CyclicBarrier(8);
-            List<CompletableFuture<Response>> creates = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                URI node = i % 2 == 0 ? NODE_A : NODE_B;
-                String name = "Race" + i;
-                creates.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return admin.request("POST", "/v1/organizations/workspaces").at(node).json("{\"name\":\"" + name + "\"}").send();
-                }, pool));
-            }
-            for (CompletableFuture<Response> create : creates) {
-                assertThat(create.get().status()).as(create.get().toString()).isIn(200, 400);
-            }
-            assertThat(creates.stream().filter(c -> c.join().status() == 200)).hasSize(4);
-        } finally {
-            pool.shutdownNow();
+        List<Supplier<Response>> creates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            URI node = i % 2 == 0 ? NODE_A : NODE_B;
+            String name = "Race" + i;
+            creates.add(() -> admin.request("POST", "/v1/organizations/workspaces").at(node).json("{\"name\":\"" + name + "\"}").send());
         }
+        List<Response> outcomes = Together.run(creates);
+        for (Response create : outcomes) {
+            assertThat(create.status()).as(create.toString()).isIn(200, 400);
+        }
+        assertThat(outcomes.stream().filter(c -> c.status() == 200)).hasSize(4);
         Response after = admin.request("GET", "/v1/organizations/workspaces?limit=1000").send();
         assertThat(after.json().getJsonArray("data")).hasSize(100);
     }
