@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.infrastructure.limits;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.accessconsole.domain.model.Time;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.infinispan.Cache;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,8 +39,9 @@ public class SharedRateLimits {
     @Resource(lookup = "java:jboss/infinispan/cache/accessconsole/rate-limits")
     Cache<String, Long> shared;
 
-    /** This node's own buckets, used only while the shared ones cannot be reached. */
-    private final ConcurrentMap<String, Long> local = new ConcurrentHashMap<>();
+    /** This node's own buckets, used only while the shared ones cannot be reached (bounded, idle ones expire). */
+    private final ConcurrentMap<String, Long> local = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).<String, Long>build().asMap();
 
     @PostConstruct
     void start() {
@@ -64,9 +65,6 @@ public class SharedRateLimits {
             return update(shared, key, perMinute, take, now);
         } catch (RuntimeException clusterUnavailable) {
             LOG.log(Level.WARNING, () -> "rate limits counted on this node alone for now: " + clusterUnavailable);
-            if (local.size() > 100_000) {
-                local.clear();
-            }
             return update(local, key, perMinute, take, now);
         }
     }
