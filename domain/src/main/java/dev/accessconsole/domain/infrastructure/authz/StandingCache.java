@@ -50,8 +50,36 @@ public class StandingCache {
 
     /** What a standing was assembled from; a key of the cache. */
     public sealed interface Key permits UserKey, AdminKeyKey {
-        /** The key as the caches hold it: unambiguous text (each part prefixed by its length), the same on every node. */
+        /** The key as marks carry it between nodes: unambiguous text (each part prefixed by its length). */
         String id();
+
+        /** The key whose {@link #id()} this is; null for text no key writes. */
+        static Key parse(String id) {
+            try {
+                int[] at = {1};
+                if (id.startsWith("k")) {
+                    Key key = new AdminKeyKey(next(id, at));
+                    return at[0] == id.length() ? key : null;
+                }
+                if (id.startsWith("u")) {
+                    String issuer = next(id, at);
+                    String subject = next(id, at);
+                    String organization = id.startsWith("-", at[0]) && at[0] + 1 == id.length() ? null : next(id, at);
+                    return organization == null || at[0] == id.length() ? new UserKey(issuer, subject, organization) : null;
+                }
+            } catch (RuntimeException malformed) {
+                // not a key's id
+            }
+            return null;
+        }
+
+        private static String next(String id, int[] at) {
+            int colon = id.indexOf(':', at[0]);
+            int length = Integer.parseInt(id.substring(at[0], colon));
+            String part = id.substring(colon + 1, colon + 1 + length);
+            at[0] = colon + 1 + length;
+            return part;
+        }
     }
 
     /** A person's standing in one organization; {@code organizationId} null: the organizations they belong to. */
@@ -83,7 +111,9 @@ public class StandingCache {
     private static final long MARK_MINUTES = 5;
     private static final Logger LOG = Logger.getLogger(StandingCache.class.getName());
 
-    final com.github.benmanes.caffeine.cache.Cache<String, Loaded> cache = Caffeine.newBuilder()
+    // keyed by the key itself: a hit hashes three cached String hashes instead of building the id text (the id was a
+    // visible part of each request's CPU); marks carry ids, parsed back into keys when they arrive
+    final com.github.benmanes.caffeine.cache.Cache<Key, Loaded> cache = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
     @Resource(lookup = "java:jboss/infinispan/cache/accessconsole/marks")
@@ -115,8 +145,7 @@ public class StandingCache {
             // inside a transaction the load may see its own uncommitted changes: never cache (nor serve) those
             return loader.get();
         }
-        String id = key.id();
-        Loaded known = cache.getIfPresent(id);
+        Loaded known = cache.getIfPresent(key);
         if (known != null) {
             return Optional.of((T) known.value());
         }
@@ -124,8 +153,8 @@ public class StandingCache {
         Optional<T> value = loader.get();
         if (value.isPresent()) {
             Loaded loaded = new Loaded(value.get());
-            if (cache.asMap().putIfAbsent(id, loaded) == null && epoch.get() != began) {
-                cache.asMap().remove(id, loaded);
+            if (cache.asMap().putIfAbsent(key, loaded) == null && epoch.get() != began) {
+                cache.asMap().remove(key, loaded);
             }
         }
         return value;
@@ -187,7 +216,13 @@ public class StandingCache {
         if (EVERYTHING.equals(id)) {
             cache.invalidateAll();
         } else {
-            cache.invalidate(id);
+            Key key = Key.parse(id);
+            if (key != null) {
+                cache.invalidate(key);
+            } else {
+                LOG.log(Level.WARNING, "a standing mark that names no key: dropping every standing");
+                cache.invalidateAll();
+            }
         }
     }
 

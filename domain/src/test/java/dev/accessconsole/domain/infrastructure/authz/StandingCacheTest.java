@@ -96,7 +96,7 @@ class StandingCacheTest {
     void whenTheEntryIsEmptiedAgainDuringTheLoadThenTheEpochStillKeepsTheStaleLoadOut() {
         standings.get(KEY, () -> {
             standings.invalidate(Set.of(KEY));
-            standings.cache.invalidate(KEY.id()); // a concurrent eviction empties the entry again before the loader's put
+            standings.cache.invalidate(KEY); // a concurrent eviction empties the entry again before the loader's put
             return Optional.of("admin (read before the change)");
         });
         assertThat(get("developer")).contains("developer");
@@ -126,7 +126,7 @@ class StandingCacheTest {
         get("admin");
         transactions.begin();
         standings.invalidate(Set.of(KEY));
-        assertThat(standings.cache.getIfPresent(KEY.id())).isNotNull().hasToString("Loaded[value=admin]");
+        assertThat(standings.cache.getIfPresent(KEY)).isNotNull().hasToString("Loaded[value=admin]");
         transactions.rollback();
         assertThat(get("developer")).contains("admin");
 
@@ -134,6 +134,17 @@ class StandingCacheTest {
         standings.invalidate(Set.of(KEY));
         transactions.commit();
         assertThat(get("developer")).contains("developer");
+    }
+
+    @Test
+    void whenAMarkArrivesThenItsIdNamesExactlyTheKeyThatWroteIt() {
+        for (StandingCache.Key key : List.of(KEY, new StandingCache.UserKey("a:1", "2:b", null), new StandingCache.UserKey("a", "b", "-"),
+                new StandingCache.UserKey("", "", ""), new StandingCache.AdminKeyKey("f00d"), new StandingCache.UserKey("iss", "u1:x-", "org"))) {
+            assertThat(StandingCache.Key.parse(key.id())).as(key.id()).isEqualTo(key);
+        }
+        for (String junk : List.of("", "x", "u", "u1:a", "u1:a1:b1:c-", "k4:f00", "k4:f00dd", "u9:a1:b-", "*")) {
+            assertThat(StandingCache.Key.parse(junk)).as(junk).isNull();
+        }
     }
 
     @Test
