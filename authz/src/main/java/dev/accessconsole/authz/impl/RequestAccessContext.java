@@ -8,47 +8,66 @@ import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.RequestRefused;
 import dev.accessconsole.authz.api.WorkspaceScope;
 import dev.accessconsole.authz.api.WorkspaceStanding;
-import jakarta.enterprise.context.RequestScoped;
+import dev.accessconsole.authz.api.CurrentReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
-/** The request's {@link AccessContext}: the standing the guard loaded, kept for the rest of the request. */
-@RequestScoped
+/**
+ * The request's {@link AccessContext}: answers from the request's {@link RequestState} (the standing the guard loaded
+ * is kept there for the rest of the request).
+ */
+@ApplicationScoped
 public class RequestAccessContext implements AccessContext {
 
     @Inject
     AccessGuard guard;
 
-    private MemberStanding standing;
-    private final Set<RequestRefused> reported = Collections.newSetFromMap(new IdentityHashMap<>());
+    @Inject
+    Instance<RequestState> states;
+
+    @Inject
+    BeanManager beans;
+
+    private final CurrentReference<RequestState> stateReference = new CurrentReference<>();
+
+    /** For container-free tests: the state of the one request they play. */
+    RequestState fixed;
+
+    /** The state of the current request: its HTTP frame, else the request-scoped bean (no request: ContextNotActiveException). */
+    RequestState state() {
+        if (fixed != null) {
+            return fixed;
+        }
+        RequestState framed = RequestState.framed();
+        return framed != null ? framed : stateReference.get(states, beans);
+    }
 
     void establish(MemberStanding standing) {
-        this.standing = standing;
+        state().establish(standing);
     }
 
     MemberStanding current() {
-        return standing;
+        return state().standing();
     }
 
-    /** True the first time a refusal is seen, so a refusal passing through nested guarded calls is reported once. */
     boolean firstReport(RequestRefused refusal) {
-        return reported.add(refusal);
+        return state().firstReport(refusal);
     }
 
     @Override
     public boolean established() {
-        return standing != null;
+        return current() != null;
     }
 
     /** The standing the guard established, or loads it now (authenticating the caller, refusals reported as usual). */
     @Override
     public MemberStanding standing() {
+        MemberStanding standing = current();
         return standing != null ? standing : guard.establishedStanding();
     }
-
     @Override
     public WorkspaceScope scope(Permission permission) {
         return guard.scope(permission);

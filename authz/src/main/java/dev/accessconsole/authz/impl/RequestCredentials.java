@@ -40,7 +40,8 @@ public class RequestCredentials {
 
     private String header(String name) {
         try {
-            HttpServletRequest current = requestReference.get(request, beans);
+            RequestState framed = RequestState.framed();
+            HttpServletRequest current = framed != null && framed.request() != null ? framed.request() : requestReference.get(request, beans);
             return current == null ? null : current.getHeader(name);
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;

@@ -46,6 +46,7 @@ final class Fakes {
             guard.context = context;
             guard.refusals = new RecordingEvent(published);
             context.guard = guard;
+            context.fixed = new RequestState();
             enforcement.guard = guard;
         }
 
@@ -72,7 +73,7 @@ final class Fakes {
         }
     }
 
-    static final class FakeTokens extends CallerTokens {
+    static final class FakeTokens implements CallerTokens {
         JsonWebToken token;
 
         @Override

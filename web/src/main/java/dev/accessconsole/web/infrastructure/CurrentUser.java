@@ -1,41 +1,111 @@
 package dev.accessconsole.web.infrastructure;
 
-import dev.accessconsole.authz.api.Permission;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.CallerTokens;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.UserRef;
+import dev.accessconsole.domain.application.UserDirectory;
 import dev.accessconsole.domain.model.UserAccount;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The signed-in person of this request (a token of a user, not of a platform service), once provisioned. */
-@RequestScoped
+import java.time.Duration;
+
+/**
+ * The person a user token names, provisioned (created, or updated when a claim changed) on every authenticated call
+ * by {@link CallerFilter} and asked for again by the resources that act as that person. Nothing is kept per request:
+ * the answer for the request's token is the one this node last provisioned for the same claims.
+ */
+@ApplicationScoped
 public class CurrentUser {
 
-    private UserAccount user;
-    private boolean emailVerified;
-    private boolean serviceCredential;
-
-    void set(UserAccount user, boolean emailVerified) {
-        this.user = user;
-        this.emailVerified = emailVerified;
+    private record Claims(String email, boolean emailVerified, String name) {
     }
 
-    void markServiceCredential() {
-        this.serviceCredential = true;
+    private record LastSeen(Claims claims, UserAccount user) {
     }
+
+    /** The claims each identity was last provisioned with on this node, and the user they gave (bounded, idle entries expire). */
+    private static final Cache<String, LastSeen> LAST_SEEN = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    @Inject
+    CallerTokens tokens;
+
+    @Inject
+    UserDirectory users;
 
     /** The signed-in user; refuses anonymous callers (401) and platform credentials (403). */
     public UserAccount require() {
-        if (serviceCredential) {
+        JsonWebToken token = tokens.current().orElseThrow(AccessDeniedException.Unauthenticated::new);
+        if (CallerTokens.isPlatformCredential(token)) {
             throw new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
                     "platform support and gateway credentials cannot act as people");
         }
-        if (user == null) {
+        return provision(token);
+    }
+
+    /** Whether the request's token says the email is verified: the claim present and JSON true (roles.md). */
+    public boolean emailVerified() {
+        return tokens.current().map(CurrentUser::verified).orElse(false);
+    }
+
+    /**
+     * The user of a person's token, created or updated when its claims differ from the ones this node last saw (no
+     * transaction, no query otherwise: the user row only changes when a claim does; users are never deleted). Null
+     * for a platform credential, which is no person.
+     */
+    UserAccount provision(JsonWebToken token) {
+        if (CallerTokens.isPlatformCredential(token)) {
+            return null;
+        }
+        // what a token may say is bounded by what is stored: an identity too long to store is no identity (401); a
+        // display name too long is shortened; an email too long to be an address is not taken
+        if (token.getSubject().length() > 255 || token.getIssuer() == null || token.getIssuer().length() > 512) {
             throw new AccessDeniedException.Unauthenticated();
+        }
+        String email = claimText(token, "email");
+        if (email != null && email.length() > 320) {
+            email = null;
+        }
+        String name = clip(claimText(token, "name"), 255);
+        boolean emailVerified = verified(token);
+        String identity = token.getIssuer() + "|" + token.getSubject();
+        Claims claims = new Claims(email, emailVerified, name);
+        LastSeen last = LAST_SEEN.getIfPresent(identity);
+        UserAccount user = last != null && last.claims().equals(claims) ? last.user()
+                : users.ensure(new UserRef(token.getIssuer(), token.getSubject()), email, emailVerified, name);
+        if (last == null || last.user() != user) {
+            LAST_SEEN.put(identity, new LastSeen(claims, user));
         }
         return user;
     }
 
-    public boolean emailVerified() {
-        return emailVerified;
+    /** Verified only when the claim is present and JSON true: absent, null, 0, "true" or "no" are not. */
+    private static boolean verified(JsonWebToken token) {
+        Object verified = token.getClaim("email_verified");
+        return verified == JsonValue.TRUE || Boolean.TRUE.equals(verified);
+    }
+
+    /** At most {@code max} UTF-16 code units, never splitting a surrogate pair. */
+    static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    private static String claimText(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof jakarta.json.JsonString json ? json.getString() : value.toString();
+        return text.isBlank() ? null : text;
     }
 }

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.AccessFrames;
 import dev.accessconsole.domain.model.Ids;
 import dev.accessconsole.domain.model.RequestCorrelation;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Gives every request an id, sent back in the {@code request-id} header and named in error bodies and audit events.
+ * Opens the request's authorization frame around the rest of the chain ({@link AccessFrames}), and gives every
+ * request an id, sent back in the {@code request-id} header and named in error bodies and audit events.
  * Runs on error dispatches too, so that the mechanism's 401 carries one.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
@@ -33,7 +35,9 @@ public class RequestIds extends HttpFilter {
             response.setHeader(HEADER, requestId);
         }
         correlation.requestId(requestId);
-        chain.doFilter(request, response);
+        try (AccessFrames.Frame frame = AccessFrames.open(request)) {
+            chain.doFilter(request, response);
+        }
     }
 
     /** The id of this request, created on first use. */

@@ -1,0 +1,166 @@
+package dev.accessconsole.authz.impl;
+
+import dev.accessconsole.authz.api.CallerTokens;
+import dev.accessconsole.authz.api.CurrentReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link CallerTokens} for a request: the first caller (the first filter) asks for the token, every later one in the
+ * same request gets the same answer from the request's {@link RequestState}, and the token's claims are each read from
+ * it once.
+ */
+@ApplicationScoped
+public class RequestCallerTokens implements CallerTokens {
+
+    /** The same clock skew as mp.jwt.verify.clock.skew. */
+    static final long ISSUED_AT_SKEW_SECONDS = 30;
+
+    @Inject
+    Instance<HttpServletRequest> requests;
+
+    @Inject
+    Instance<JsonWebToken> jsonWebToken;
+
+    @Inject
+    Instance<Principal> principal;
+
+    @Inject
+    RequestAccessContext context;
+
+    @Inject
+    BeanManager beans;
+
+    private final CurrentReference<HttpServletRequest> requestReference = new CurrentReference<>();
+    private final CurrentReference<JsonWebToken> tokenReference = new CurrentReference<>();
+    private final CurrentReference<Principal> principalReference = new CurrentReference<>();
+
+    @Override
+    public Optional<JsonWebToken> current() {
+        RequestState state;
+        Optional<JsonWebToken> known;
+        try {
+            state = context.state();
+            known = state.token();
+        } catch (ContextNotActiveException noRequest) {
+            state = null;
+            known = null;
+        }
+        if (known == null) {
+            known = resolve(state).map(OnceReadToken::new);
+            if (state != null) {
+                state.rememberToken(known);
+            }
+        }
+        return known;
+    }
+
+    private Optional<JsonWebToken> resolve(RequestState state) {
+        // in an HTTP request the container's caller principal is MP-JWT's verified token itself: asking for it there
+        // spares Weld's producer of the request-scoped token bean (a visible part of every request's CPU)
+        JsonWebToken token = fromRequest(state);
+        if (token == null || token.getName() == null) {
+            try {
+                token = tokenReference.get(jsonWebToken, beans);
+            } catch (RuntimeException notAvailableHere) {
+                token = null;
+            }
+        }
+        if (token == null || token.getName() == null) {
+            token = fromPrincipal();
+        }
+        if (token == null || token.getName() == null || token.getSubject() == null) {
+            return Optional.empty();
+        }
+        // SmallRye checks exp and nbf but not an issue time in the future: a token "issued" ahead of time is no credential
+        if (token.getIssuedAtTime() > Instant.now().getEpochSecond() + ISSUED_AT_SKEW_SECONDS) {
+            return Optional.empty();
+        }
+        return Optional.of(token);
+    }
+
+    private JsonWebToken fromRequest(RequestState state) {
+        try {
+            HttpServletRequest request = state != null && state.request() != null ? state.request() : requestReference.get(requests, beans);
+            return request != null && request.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
+        } catch (RuntimeException noHttpRequest) {
+            return null;
+        }
+    }
+
+    private JsonWebToken fromPrincipal() {
+        try {
+            Principal caller = principalReference.get(principal, beans);
+            return caller instanceof JsonWebToken jwt ? jwt : null;
+        } catch (RuntimeException notAvailableHere) {
+            return null;
+        }
+    }
+
+    /**
+     * A verified token whose claims are each read once from MicroProfile JWT's (request-scoped, converting) token: a
+     * request reads issuer, subject, groups and a few claims from several places.
+     */
+    static final class OnceReadToken implements JsonWebToken {
+        private static final Object ABSENT = new Object();
+        private final JsonWebToken source;
+        private final String name;
+        private volatile Set<String> names;
+        private final java.util.Map<String, Object> claims = new java.util.concurrent.ConcurrentHashMap<>();
+
+        OnceReadToken(JsonWebToken source) {
+            this.source = source;
+            this.name = source.getName();
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Set<String> getClaimNames() {
+            return names();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T getClaim(String claimName) {
+            Object value = claims.computeIfAbsent(claimName, claim -> {
+                // a claim the token does not carry is not asked of MP-JWT, which answers a name outside its Claims
+                // enum by catching an exception (a visible part of each request's CPU for org_id)
+                if (!names().contains(claim)) {
+                    return ABSENT;
+                }
+                Object read = source.getClaim(claim);
+                return read == null ? ABSENT : read;
+            });
+            return value == ABSENT ? null : (T) value;
+        }
+
+        private Set<String> names() {
+            Set<String> known = names;
+            if (known == null) {
+                Set<String> read = source.getClaimNames();
+                known = read == null ? Set.of() : Set.copyOf(read);
+                names = known;
+            }
+            return known;
+        }
+
+        @Override
+        public String toString() {
+            return "OnceReadToken[" + name + "]"; // never the raw token
+        }
+    }
+}
