@@ -24,7 +24,7 @@ public final class JfrShare {
 
     public static void main(String[] args) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String category : List.of("authorization (authz, its JPA lookup)", "provisioning (CallerFilter, UserDirectory)",
+        for (String category : List.of("authorization (authz, its JPA lookup)", "provisioning (CallerFilter, CurrentUser, UserDirectory)",
                 "token verification (SmallRye JWT, jose4j, the verified-token cache)", "rate limit", "resource and service code",
                 "other application code", "platform (Undertow, RESTEasy, Weld, JSON, Hibernate outside the above)")) {
             counts.put(category, 0L);
@@ -45,7 +45,7 @@ public final class JfrShare {
         for (var entry : counts.entrySet()) {
             System.out.printf("%6.1f %%  %s%n", total == 0 ? 0.0 : 100.0 * entry.getValue() / total, entry.getKey());
         }
-        long authzAndProvisioning = counts.get("authorization (authz, its JPA lookup)") + counts.get("provisioning (CallerFilter, UserDirectory)");
+        long authzAndProvisioning = counts.get("authorization (authz, its JPA lookup)") + counts.get("provisioning (CallerFilter, CurrentUser, UserDirectory)");
         System.out.printf("authorization + provisioning: %.1f %% of request CPU%n", total == 0 ? 0.0 : 100.0 * authzAndProvisioning / total);
     }
 
@@ -66,8 +66,9 @@ public final class JfrShare {
             if (type.startsWith("dev.accessconsole.authz.") || type.startsWith("dev.accessconsole.domain.infrastructure.authz.")) {
                 return "authorization (authz, its JPA lookup)";
             }
-            if (type.endsWith(".CallerFilter") || type.endsWith(".UserDirectory") || type.contains(".UserDirectory$")) {
-                return "provisioning (CallerFilter, UserDirectory)";
+            if (isOrNested(type, "web.infrastructure.CallerFilter") || isOrNested(type, "web.infrastructure.CurrentUser")
+                    || isOrNested(type, "domain.application.UserDirectory")) {
+                return "provisioning (CallerFilter, CurrentUser, UserDirectory)";
             }
             if (type.endsWith(".VerifiedTokenCache") || type.contains(".VerifiedTokenCache$")) {
                 return "token verification (SmallRye JWT, jose4j, the verified-token cache)";
@@ -82,5 +83,11 @@ public final class JfrShare {
         }
         return jwt ? "token verification (SmallRye JWT, jose4j, the verified-token cache)"
                 : "platform (Undertow, RESTEasy, Weld, JSON, Hibernate outside the above)";
+    }
+
+    /** The class, its nested classes and Weld's proxies of it ({@code Name$Claims}, {@code Name$Proxy$_$$_WeldClientProxy}). */
+    private static boolean isOrNested(String type, String name) {
+        String full = "dev.accessconsole." + name;
+        return type.equals(full) || type.startsWith(full + "$");
     }
 }
