@@ -69,9 +69,14 @@ public class InviteService {
         return invite;
     }
 
+    /** The invites of any of {@code statuses} (none named: pending, accepted and expired, never deleted) and of any of {@code roles}. */
     @Transactional
-    public Page<Invite> list(String organizationId, Invite.Status status, String email, PageRequest page) {
-        return invites.list(organizationId, status, email == null ? null : UserAccount.normalizeEmail(email), Time.now(), page);
+    public Page<Invite> list(String organizationId, java.util.Set<Invite.Status> statuses, java.util.Set<OrgRole> roles, String email, PageRequest page) {
+        java.util.Set<Invite.Status> shown = statuses.isEmpty()
+                ? java.util.EnumSet.of(Invite.Status.PENDING, Invite.Status.ACCEPTED, Invite.Status.EXPIRED) : java.util.EnumSet.copyOf(statuses);
+        java.util.Set<String> roleValues = new java.util.HashSet<>();
+        roles.forEach(role -> roleValues.add(role.value()));
+        return invites.list(organizationId, shown, roleValues, email == null ? null : UserAccount.normalizeEmail(email), Time.now(), page);
     }
 
     @Transactional

@@ -13,5 +13,7 @@ public interface InviteRepository {
 
     boolean hasPendingInvite(String organizationId, String email, java.time.Instant now);
 
-    Page<Invite> list(String organizationId, Invite.Status status, String email, java.time.Instant now, PageRequest page);
+    /** Invites in any of {@code statuses} (all four: no status condition), with any of {@code roles} (empty: any role). */
+    Page<Invite> list(String organizationId, java.util.Set<Invite.Status> statuses, java.util.Set<String> roles, String email,
+                      java.time.Instant now, PageRequest page);
 }

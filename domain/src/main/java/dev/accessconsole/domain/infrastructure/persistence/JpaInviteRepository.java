@@ -11,6 +11,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -48,23 +51,42 @@ public class JpaInviteRepository implements InviteRepository {
     }
 
     @Override
-    public Page<Invite> list(String organizationId, Invite.Status status, String email, Instant now, PageRequest page) {
+    public Page<Invite> list(String organizationId, Set<Invite.Status> statuses, Set<String> roles, String email, Instant now, PageRequest page) {
         StringBuilder base = new StringBuilder("select i from Invite i where i.organization.id = :org");
-        if (status != null) {
+        boolean needsNow = false;
+        if (statuses.size() < Invite.Status.values().length) {
             // "expired" is not stored: it is a pending invite past its expiry
-            base.append(switch (status) {
-                case PENDING -> " and i.status = 'pending' and i.expiresAt > :now";
-                case EXPIRED -> " and i.status = 'pending' and i.expiresAt <= :now";
-                case ACCEPTED -> " and i.status = 'accepted'";
-                case DELETED -> " and i.status = 'deleted'";
-            });
+            List<String> any = new ArrayList<>();
+            for (Invite.Status status : statuses) {
+                any.add(switch (status) {
+                    case PENDING -> "(i.status = :pending and i.expiresAt > :now)";
+                    case EXPIRED -> "(i.status = :pending and i.expiresAt <= :now)";
+                    case ACCEPTED -> "i.status = :accepted";
+                    case DELETED -> "i.status = :deleted";
+                });
+                needsNow |= status == Invite.Status.PENDING || status == Invite.Status.EXPIRED;
+            }
+            base.append(any.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", any) + ")");
+        }
+        if (!roles.isEmpty()) {
+            base.append(" and i.role in :roles");
         }
         if (email != null) {
             base.append(" and i.email = :email");
         }
         var query = em.createQuery(Cursor.jpql(base.toString(), "i.id", page), Invite.class).setParameter("org", organizationId);
-        if (status == Invite.Status.PENDING || status == Invite.Status.EXPIRED) {
+        for (Invite.Status status : statuses) {
+            switch (status) {
+                case PENDING, EXPIRED -> query.setParameter("pending", Invite.Status.PENDING.value());
+                case ACCEPTED -> query.setParameter("accepted", Invite.Status.ACCEPTED.value());
+                case DELETED -> query.setParameter("deleted", Invite.Status.DELETED.value());
+            }
+        }
+        if (statuses.size() < Invite.Status.values().length && needsNow) {
             query.setParameter("now", now);
+        }
+        if (!roles.isEmpty()) {
+            query.setParameter("roles", roles);
         }
         if (email != null) {
             query.setParameter("email", email);

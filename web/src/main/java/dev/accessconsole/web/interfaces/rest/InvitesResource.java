@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
@@ -26,6 +27,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /** The Admin API's organization invites. */
 @Path("/organizations/invites")
@@ -52,12 +56,22 @@ public class InvitesResource {
     public ListJson<InviteJson> listInvites(@QueryParam("limit") String limit,
                                             @QueryParam("after_id") String afterId,
                                             @QueryParam("before_id") String beforeId,
+                                            @QueryParam("statuses[]") List<String> statusesBracketed,
+                                            @QueryParam("statuses") List<String> statuses,
                                             @QueryParam("status") String status,
+                                            @QueryParam("roles[]") List<String> rolesBracketed,
+                                            @QueryParam("roles") List<String> roles,
                                             @QueryParam("email") String email) {
-        Invite.Status statusFilter = Params.blankToNull(status) == null ? null : Invite.Status.fromValue(status.trim())
-                .orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of pending, accepted, expired, deleted."));
+        // the official client sends statuses[] and roles[]; status (one value) is this API's earlier spelling
+        Set<Invite.Status> statusFilter = EnumSet.noneOf(Invite.Status.class);
+        for (String value : Params.values(statusesBracketed, statuses, status == null ? List.of() : List.of(status))) {
+            statusFilter.add(Invite.Status.fromValue(value).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS,
+                    "statuses[] must each be one of pending, accepted, expired, deleted.")));
+        }
+        Set<OrgRole> roleFilter = EnumSet.noneOf(OrgRole.class);
+        roleFilter.addAll(Params.orgRoles(Params.values(rolesBracketed, roles)));
         Instant now = Time.now();
-        var page = invites.list(access.organizationId(), statusFilter, Params.blankToNull(email), Params.page(limit, afterId, beforeId))
+        var page = invites.list(access.organizationId(), statusFilter, roleFilter, Params.blankToNull(email), Params.page(limit, afterId, beforeId))
                 .map(i -> InviteJson.of(i, now));
         return ListJson.of(page, InviteJson::id);
     }

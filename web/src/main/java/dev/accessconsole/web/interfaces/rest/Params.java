@@ -45,16 +45,32 @@ final class Params {
 
     static List<OrgRole> orgRoles(List<String> values) {
         List<OrgRole> roles = new ArrayList<>();
-        if (values != null) {
-            for (String value : values) {
+        for (String value : values(values)) {
+            roles.add(orgRole(value));
+        }
+        return roles;
+    }
+
+    /**
+     * The values of a list filter however it was spelled ({@code name[]=a&name[]=b}, {@code name=a,b}), trimmed, blanks
+     * dropped, in order.
+     */
+    @SafeVarargs
+    static List<String> values(List<String>... spellings) {
+        List<String> values = new ArrayList<>();
+        for (List<String> spelling : spellings) {
+            if (spelling == null) {
+                continue;
+            }
+            for (String value : spelling) {
                 for (String part : value.split(",")) {
                     if (!part.isBlank()) {
-                        roles.add(orgRole(part.trim()));
+                        values.add(part.trim());
                     }
                 }
             }
         }
-        return roles;
+        return values;
     }
 
     static WorkspaceRole workspaceRole(String value) {

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The Admin API's organization users. */
@@ -47,9 +46,7 @@ public class UsersResource {
                                         @QueryParam("email") String email,
                                         @QueryParam("roles[]") List<String> rolesBracketed,
                                         @QueryParam("roles") List<String> roles) {
-        List<String> allRoles = new ArrayList<>(rolesBracketed);
-        allRoles.addAll(roles);
-        var page = members.list(access.organizationId(), Params.blankToNull(email), Params.orgRoles(allRoles),
+        var page = members.list(access.organizationId(), Params.blankToNull(email), Params.orgRoles(Params.values(rolesBracketed, roles)),
                 Params.page(limit, afterId, beforeId)).map(UserJson::of);
         return ListJson.of(page, UserJson::id);
     }
