@@ -8,6 +8,10 @@ import com.anthropic.models.organization.apikeys.ApiKey;
 import com.anthropic.models.organization.apikeys.ApiKeyListParams;
 import com.anthropic.models.organization.apikeys.ApiKeyUpdateParams;
 import com.anthropic.models.organization.invites.InviteCreateParams;
+import com.anthropic.models.organization.invites.InviteListParams;
+import com.anthropic.models.organization.workspaces.AllowedInferenceGeo;
+import com.anthropic.models.organization.workspaces.DataResidencyCreateConfig;
+import com.anthropic.models.organization.workspaces.DataResidencyUpdateConfig;
 import com.anthropic.models.organization.invites.OrganizationInvite;
 import com.anthropic.models.organization.users.OrganizationUser;
 import com.anthropic.models.organization.users.UserListParams;
@@ -118,6 +122,89 @@ class AdminApiClientIT {
 
         assertThat(client.organization().invites().delete(invite.id()).id()).isEqualTo(invite.id());
         assertThat(client.organization().invites().retrieve(invite.id()).status().asString()).isEqualTo("deleted");
+    }
+
+    @Test
+    void invitesFilteredByStatusesAndRolesAndNoDeletedOnesByDefault() {
+        String pending = client.organization().invites().create(InviteCreateParams.builder()
+                .email("pending.dev@example.com").role(InviteCreateParams.Role.DEVELOPER).build()).id();
+        String pendingUser = client.organization().invites().create(InviteCreateParams.builder()
+                .email("pending.user@example.com").role(InviteCreateParams.Role.USER).build()).id();
+        String deleted = client.organization().invites().create(InviteCreateParams.builder()
+                .email("deleted.dev@example.com").role(InviteCreateParams.Role.DEVELOPER).build()).id();
+        client.organization().invites().delete(deleted);
+        Person accepting = Api.newPerson("accepting");
+        String accepted = client.organization().invites().create(InviteCreateParams.builder()
+                .email(accepting.email()).role(InviteCreateParams.Role.BILLING).build()).id();
+        assertThat(accepting.request("POST", "/v1/invites/" + accepted + "/accept").send().status()).isEqualTo(200);
+
+        assertThat(invites(InviteListParams.builder().build())).containsExactlyInAnyOrder(pending, pendingUser, accepted);
+        assertThat(invites(InviteListParams.builder().addStatus(InviteListParams.Status.PENDING).build()))
+                .containsExactlyInAnyOrder(pending, pendingUser);
+        assertThat(invites(InviteListParams.builder().addStatus(InviteListParams.Status.of("deleted")).addStatus(InviteListParams.Status.ACCEPTED).build()))
+                .containsExactlyInAnyOrder(deleted, accepted);
+        assertThat(invites(InviteListParams.builder().addRole("developer").build())).containsExactly(pending);
+        assertThat(invites(InviteListParams.builder().addRole("developer").addRole("user")
+                .addStatus(InviteListParams.Status.PENDING).addStatus(InviteListParams.Status.of("deleted")).build()))
+                .containsExactlyInAnyOrder(pending, pendingUser, deleted);
+        // "revoke every pending invite" acts on pending ones only
+        client.organization().invites().list(InviteListParams.builder().addStatus(InviteListParams.Status.PENDING).build())
+                .autoPager().forEach(i -> client.organization().invites().delete(i.id()));
+        assertThat(client.organization().invites().retrieve(accepted).status().asString()).isEqualTo("accepted");
+        assertThat(client.organization().invites().retrieve(pendingUser).status().asString()).isEqualTo("deleted");
+    }
+
+    private List<String> invites(InviteListParams params) {
+        List<String> ids = new ArrayList<>();
+        client.organization().invites().list(params).autoPager().forEach(i -> ids.add(i.id()));
+        return ids;
+    }
+
+    @Test
+    void workspaceSettingsAreStoredAndEachUpdateChangesOnlyWhatItNames() {
+        Workspace created = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Residency")
+                .displayColor("#12ab34")
+                .tags(WorkspaceCreateParams.Tags.builder().putAdditionalProperty("team", com.anthropic.core.JsonValue.from("search")).build())
+                .dataResidency(DataResidencyCreateConfig.builder().workspaceGeo(DataResidencyCreateConfig.WorkspaceGeo.US)
+                        .allowedInferenceGeosOfGeos(List.of(AllowedInferenceGeo.US))
+                        .defaultInferenceGeo(DataResidencyCreateConfig.DefaultInferenceGeo.US).build())
+                .build());
+        assertThat(created.displayColor()).isEqualTo("#12AB34");
+        assertThat(created.tags()._additionalProperties()).containsEntry("team", com.anthropic.core.JsonValue.from("search"));
+        assertThat(created.dataResidency().defaultInferenceGeo().asString()).isEqualTo("us");
+        assertThat(created.dataResidency().allowedInferenceGeos().isGeos()).isTrue();
+
+        Workspace recolored = client.organization().workspaces().update(WorkspaceUpdateParams.builder().workspaceId(created.id())
+                .displayColor("#000000").build());
+        assertThat(recolored.displayColor()).isEqualTo("#000000");
+        assertThat(recolored.name()).isEqualTo("Residency");
+        assertThat(recolored.tags()._additionalProperties()).containsEntry("team", com.anthropic.core.JsonValue.from("search"));
+        assertThat(recolored.dataResidency().defaultInferenceGeo().asString()).isEqualTo("us");
+
+        Workspace opened = client.organization().workspaces().update(WorkspaceUpdateParams.builder().workspaceId(created.id())
+                .dataResidency(DataResidencyUpdateConfig.builder().allowedInferenceGeosUnrestricted()
+                        .defaultInferenceGeo(DataResidencyUpdateConfig.DefaultInferenceGeo.GLOBAL).build())
+                .externalKeyId("extkey_01").build());
+        assertThat(opened.dataResidency().allowedInferenceGeos().isUnrestricted()).isTrue();
+        assertThat(opened.externalKeyId()).hasValue("extkey_01");
+        assertThat(opened.displayColor()).isEqualTo("#000000");
+
+        // refused updates change nothing: a default geo outside the allowed ones, a reserved tag key, a second external key
+        assertThatThrownBy(() -> client.organization().workspaces().update(WorkspaceUpdateParams.builder().workspaceId(created.id())
+                .dataResidency(DataResidencyUpdateConfig.builder().allowedInferenceGeosOfGeos(List.of(AllowedInferenceGeo.GLOBAL))
+                        .defaultInferenceGeo(DataResidencyUpdateConfig.DefaultInferenceGeo.US).build()).name("Changed").build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> client.organization().workspaces().update(WorkspaceUpdateParams.builder().workspaceId(created.id())
+                .tags(WorkspaceUpdateParams.Tags.builder().putAdditionalProperty("anthropic-team", com.anthropic.core.JsonValue.from("x")).build()).build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> client.organization().workspaces().update(WorkspaceUpdateParams.builder().workspaceId(created.id())
+                .externalKeyId("extkey_02").build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        Workspace after = client.organization().workspaces().retrieve(created.id());
+        assertThat(after.name()).isEqualTo("Residency");
+        assertThat(after.externalKeyId()).hasValue("extkey_01");
+        assertThat(after.tags()._additionalProperties()).containsOnlyKeys("team");
+        assertThat(after.dataResidency().allowedInferenceGeos().isUnrestricted()).isTrue();
     }
 
     @Test

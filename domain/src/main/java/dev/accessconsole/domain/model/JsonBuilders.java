@@ -15,6 +15,7 @@ import java.util.Map;
 public final class JsonBuilders {
 
     private static final JsonBuilderFactory FACTORY = Json.createBuilderFactory(Map.of());
+    private static final jakarta.json.JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private JsonBuilders() {
     }
@@ -29,5 +30,12 @@ public final class JsonBuilders {
 
     public static JsonArrayBuilder array(Collection<?> values) {
         return FACTORY.createArrayBuilder(values);
+    }
+
+    /** A JSON object this application wrote (stored text), read back. */
+    public static jakarta.json.JsonObject readObject(String json) {
+        try (var reader = READERS.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
     }
 }

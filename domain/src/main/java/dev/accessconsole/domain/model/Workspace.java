@@ -58,6 +58,23 @@ public class Workspace {
     @Embedded
     private Limits limits;
 
+    /** User-defined tags, a JSON object of strings (null: none). */
+    @Column(length = 4000)
+    private String tags;
+
+    @Column(name = "workspace_geo", length = 16)
+    private String workspaceGeo;
+
+    /** "unrestricted", or the allowed geos joined by commas. */
+    @Column(name = "allowed_inference_geos", length = 64)
+    private String allowedInferenceGeos;
+
+    @Column(name = "default_inference_geo", length = 16)
+    private String defaultInferenceGeo;
+
+    @Column(name = "external_key_id")
+    private String externalKeyId;
+
     protected Workspace() {
     }
 
@@ -69,6 +86,73 @@ public class Workspace {
         this.kind = kind;
         this.displayColor = displayColor;
         this.createdAt = now;
+        this.workspaceGeo = DataResidency.DEFAULT.workspaceGeo();
+        this.allowedInferenceGeos = DataResidency.DEFAULT.allowedText();
+        this.defaultInferenceGeo = DataResidency.DEFAULT.defaultInferenceGeo();
+    }
+
+    /** Where the workspace's data lives and which inference geos it may use; {@code allowed} empty means unrestricted. */
+    public record DataResidency(String workspaceGeo, java.util.List<String> allowed, String defaultInferenceGeo) {
+        public static final DataResidency DEFAULT = new DataResidency("us", java.util.List.of(), "global");
+
+        public DataResidency {
+            allowed = java.util.List.copyOf(allowed);
+        }
+
+        public boolean unrestricted() {
+            return allowed.isEmpty();
+        }
+
+        String allowedText() {
+            return unrestricted() ? "unrestricted" : String.join(",", allowed);
+        }
+
+        static DataResidency of(String workspaceGeo, String allowedText, String defaultInferenceGeo) {
+            java.util.List<String> allowed = allowedText == null || allowedText.equals("unrestricted") ? java.util.List.of()
+                    : java.util.List.of(allowedText.split(","));
+            return new DataResidency(workspaceGeo == null ? DEFAULT.workspaceGeo() : workspaceGeo, allowed,
+                    defaultInferenceGeo == null ? DEFAULT.defaultInferenceGeo() : defaultInferenceGeo);
+        }
+    }
+
+    public DataResidency dataResidency() {
+        return DataResidency.of(workspaceGeo, allowedInferenceGeos, defaultInferenceGeo);
+    }
+
+    public void dataResidency(DataResidency residency) {
+        this.workspaceGeo = residency.workspaceGeo();
+        this.allowedInferenceGeos = residency.allowedText();
+        this.defaultInferenceGeo = residency.defaultInferenceGeo();
+    }
+
+    /** The tags, in key order. */
+    public java.util.Map<String, String> tags() {
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        if (this.tags != null) {
+            JsonBuilders.readObject(this.tags).forEach((key, value) -> tags.put(key, ((jakarta.json.JsonString) value).getString()));
+        }
+        return tags;
+    }
+
+    /** The tags as stored: a JSON object of strings, or null for none. */
+    public String tagsJson() {
+        return tags;
+    }
+
+    public void tagsJson(String json) {
+        this.tags = json;
+    }
+
+    public String externalKeyId() {
+        return externalKeyId;
+    }
+
+    public void externalKeyId(String keyId) {
+        this.externalKeyId = keyId;
+    }
+
+    public void displayColor(String color) {
+        this.displayColor = color;
     }
 
     public String id() {

@@ -38,7 +38,8 @@ public class WorkspacesResource {
     @RequiresPermission(Permissions.WORKSPACES_CREATE)
     public WorkspaceJson createWorkspace(Requests.CreateWorkspace body) {
         Requests.CreateWorkspace request = Params.body(body);
-        return WorkspaceJson.of(workspaces.create(Actor.of(access.standing()), access.organizationId(), request.name(), request.displayColor()));
+        return WorkspaceJson.of(workspaces.create(Actor.of(access.standing()), access.organizationId(), request.name(),
+                settings(request.displayColor(), request.tags(), request.dataResidency(), request.externalKeyId())));
     }
 
     /** Lists the workspaces the caller may read (workspace:read), the Default one only with include_default=true. */
@@ -66,7 +67,9 @@ public class WorkspacesResource {
     @Path("/{workspace_id}")
     @RequiresPermission(Permissions.WORKSPACE_MANAGE)
     public WorkspaceJson updateWorkspace(@PathParam("workspace_id") @WorkspaceId String workspaceId, Requests.UpdateWorkspace body) {
-        return WorkspaceJson.of(workspaces.rename(Actor.of(access.standing()), access.organizationId(), workspaceId, Params.body(body).name()));
+        Requests.UpdateWorkspace request = Params.body(body);
+        return WorkspaceJson.of(workspaces.update(Actor.of(access.standing()), access.organizationId(), workspaceId, request.name(),
+                settings(request.displayColor(), request.tags(), request.dataResidency(), request.externalKeyId())));
     }
 
     /** Archiving is an org-level power; the workspace must still be one the caller can see (org admins see all). */
@@ -75,5 +78,44 @@ public class WorkspacesResource {
     @RequiresPermission(value = {Permissions.WORKSPACE_READ, Permissions.WORKSPACES_ARCHIVE}, all = true)
     public WorkspaceJson archiveWorkspace(@PathParam("workspace_id") @WorkspaceId String workspaceId) {
         return WorkspaceJson.of(workspaces.archive(Actor.of(access.standing()), access.organizationId(), workspaceId));
+    }
+
+    private static WorkspaceService.Settings settings(String displayColor, java.util.Map<String, String> tags, Requests.DataResidency residency,
+                                                      String externalKeyId) {
+        java.util.List<String> allowed = null;
+        String workspaceGeo = null;
+        String defaultGeo = null;
+        if (residency != null) {
+            workspaceGeo = residency.workspaceGeo();
+            defaultGeo = residency.defaultInferenceGeo();
+            allowed = inferenceGeos(residency.allowedInferenceGeos());
+        }
+        return new WorkspaceService.Settings(displayColor, tags, workspaceGeo, allowed, defaultGeo, externalKeyId);
+    }
+
+    /** "unrestricted" (every geo: empty), a non-empty array of geo names, or not named (null). */
+    private static java.util.List<String> inferenceGeos(jakarta.json.JsonValue value) {
+        if (value == null || value.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof jakarta.json.JsonString text && text.getString().equals("unrestricted")) {
+            return java.util.List.of();
+        }
+        if (value instanceof jakarta.json.JsonArray array && !array.isEmpty()) {
+            java.util.List<String> geos = new java.util.ArrayList<>();
+            for (jakarta.json.JsonValue geo : array) {
+                if (!(geo instanceof jakarta.json.JsonString name)) {
+                    throw badGeos();
+                }
+                geos.add(name.getString());
+            }
+            return geos;
+        }
+        throw badGeos();
+    }
+
+    private static RuntimeException badGeos() {
+        return dev.accessconsole.domain.model.DomainException.invalidField("data_residency",
+                "data_residency.allowed_inference_geos must be \"unrestricted\" or a non-empty array of global and us.");
     }
 }

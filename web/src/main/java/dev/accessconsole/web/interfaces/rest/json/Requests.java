@@ -18,10 +18,27 @@ public final class Requests {
     public record CreateInvite(@Schema(maxLength = 320) String email, String role) {
     }
 
-    public record CreateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name, @Schema(maxLength = 7) String displayColor) {
+    public record CreateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name,
+                                  @Schema(maxLength = 7, pattern = "^#[0-9A-Fa-f]{6}$") String displayColor,
+                                  @Schema(description = "At most 50; keys 1-128, values up to 256 UTF-16 code units; keys may not begin with anthropic")
+                                  java.util.Map<String, String> tags,
+                                  DataResidency dataResidency,
+                                  @Schema(maxLength = 255, description = "Write-once") String externalKeyId) {
     }
 
-    public record UpdateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name) {
+    /** Every field optional: what is named changes, the rest stays. */
+    public record UpdateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name,
+                                  @Schema(maxLength = 7, pattern = "^#[0-9A-Fa-f]{6}$") String displayColor,
+                                  @Schema(description = "Replaces the tags: at most 50; keys 1-128, values up to 256 UTF-16 code units; keys may not begin with anthropic")
+                                  java.util.Map<String, String> tags,
+                                  DataResidency dataResidency,
+                                  @Schema(maxLength = 255, description = "Write-once") String externalKeyId) {
+    }
+
+    /** allowed_inference_geos: "unrestricted" or a list of global / us; workspace_geo only when the workspace is created. */
+    public record DataResidency(@Schema(enumeration = {"us"}) String workspaceGeo,
+                                @Schema(description = "\"unrestricted\" or an array of \"global\" and \"us\"") jakarta.json.JsonValue allowedInferenceGeos,
+                                @Schema(enumeration = {"global", "us"}) String defaultInferenceGeo) {
     }
 
     public record AddWorkspaceMember(@Schema(maxLength = 40) String userId, String workspaceRole) {

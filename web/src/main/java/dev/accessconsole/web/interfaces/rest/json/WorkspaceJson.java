@@ -5,18 +5,20 @@ import dev.accessconsole.domain.model.Workspace;
 import java.time.Instant;
 import java.util.Map;
 
-/** A workspace in the Admin API's shape. Data residency is fixed here: US storage, unrestricted inference. */
+/** A workspace in the Admin API's shape. */
 public record WorkspaceJson(String id, String type, String name, Instant createdAt, Instant archivedAt, String displayColor,
-                            Map<String, String> tags, DataResidency dataResidency, String compartmentId) {
+                            Map<String, String> tags, DataResidency dataResidency, String compartmentId, String externalKeyId) {
 
-    public record DataResidency(String workspaceGeo, String allowedInferenceGeos, String defaultInferenceGeo) {
+    /** allowedInferenceGeos: "unrestricted" or the list of geos. */
+    public record DataResidency(String workspaceGeo, Object allowedInferenceGeos, String defaultInferenceGeo) {
     }
 
-    private static final DataResidency RESIDENCY = new DataResidency("us", "unrestricted", "global");
-
     public static WorkspaceJson of(Workspace workspace) {
+        Workspace.DataResidency residency = workspace.dataResidency();
         return new WorkspaceJson(workspace.id(), "workspace", workspace.name(), workspace.createdAt(), workspace.archivedAt(),
-                workspace.displayColor() == null ? "#6C5BB9" : workspace.displayColor(), Map.of(), RESIDENCY,
-                workspace.organizationId());
+                workspace.displayColor() == null ? "#6C5BB9" : workspace.displayColor(), workspace.tags(),
+                new DataResidency(residency.workspaceGeo(), residency.unrestricted() ? "unrestricted" : residency.allowed(),
+                        residency.defaultInferenceGeo()),
+                workspace.organizationId(), workspace.externalKeyId());
     }
 }
