@@ -270,6 +270,41 @@ class AdminApiClientIT {
                 .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
     }
 
+    private String defaultWorkspaceId() {
+        List<Workspace> all = new ArrayList<>();
+        client.organization().workspaces().list(WorkspaceListParams.builder().includeDefault(true).build()).autoPager().forEach(all::add);
+        return all.stream().filter(w -> w.name().equals("Default")).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void apiKeysExpireAndTheExpiredFilterFindsThem() throws InterruptedException {
+        String lasting = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"lasting\"}").send().json().getString("id");
+        var datedKey = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"dated\",\"expires_at\":\""
+                + java.time.Instant.now().plusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}").send().json();
+        String dated = datedKey.getString("id");
+        String gateway = Api.platformToken("gateway");
+        String verify = "{\"key\":\"" + datedKey.getString("secret") + "\"}";
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verify).send().status()).isEqualTo(200);
+        assertThat(client.organization().apiKeys().retrieve(dated).status().asString()).isEqualTo("active");
+        assertThat(client.organization().apiKeys().retrieve(dated).expiresAt()).isPresent();
+        assertThat(admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"past\",\"expires_at\":\"2020-01-01T00:00:00Z\"}")
+                .send().status()).isEqualTo(400);
+        Thread.sleep(4_000); // until the key's expiry has passed
+
+        assertThat(client.organization().apiKeys().retrieve(dated).status().asString()).isEqualTo("expired");
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verify).send().status()).isEqualTo(401);
+        List<String> expired = new ArrayList<>();
+        client.organization().apiKeys().list(ApiKeyListParams.builder().status(ApiKeyListParams.Status.EXPIRED).build()).autoPager().forEach(k -> expired.add(k.id()));
+        assertThat(expired).containsExactly(dated);
+        List<String> active = new ArrayList<>();
+        client.organization().apiKeys().list(ApiKeyListParams.builder().status(ApiKeyListParams.Status.ACTIVE).build()).autoPager().forEach(k -> active.add(k.id()));
+        assertThat(active).contains(lasting).doesNotContain(dated);
+        assertThatThrownBy(() -> client.organization().apiKeys().update(ApiKeyUpdateParams.builder().apiKeyId(dated).status(ApiKeyUpdateParams.Status.ACTIVE).build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(client.organization().apiKeys().update(ApiKeyUpdateParams.builder().apiKeyId(dated).status(ApiKeyUpdateParams.Status.ARCHIVED).build())
+                .status().asString()).isEqualTo("archived");
+    }
+
     @Test
     void apiKeysListGetUpdate() {
         Workspace workspace = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Keys").build());
@@ -284,7 +319,12 @@ class AdminApiClientIT {
         client.organization().apiKeys().list(ApiKeyListParams.builder().limit(2).build()).autoPager().forEach(listed::add);
         assertThat(listed).extracting(ApiKey::id).containsAll(created).contains(defaultKey);
         ApiKey inDefault = listed.stream().filter(k -> k.id().equals(defaultKey)).findFirst().orElseThrow();
-        assertThat(inDefault.scope().isOrganization()).isTrue();
+        String defaultWorkspace = defaultWorkspaceId();
+        assertThat(inDefault.scope().isWorkspace()).isTrue();
+        assertThat(inDefault.scope().asWorkspace().workspaceId()).isEqualTo(defaultWorkspace);
+        List<String> inDefaultListed = new ArrayList<>();
+        client.organization().apiKeys().list(ApiKeyListParams.builder().workspaceId(defaultWorkspace).build()).autoPager().forEach(k -> inDefaultListed.add(k.id()));
+        assertThat(inDefaultListed).containsExactly(defaultKey);
         ApiKey inWorkspaceKey = listed.stream().filter(k -> k.id().equals(created.get(0))).findFirst().orElseThrow();
         assertThat(inWorkspaceKey.scope().asWorkspace().workspaceId()).isEqualTo(workspace.id());
 

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+
 /**
  * API keys of workspaces. Who may do what was decided by the guard in the key's workspace; here are the rules of
  * the keys themselves, from the policy: none created by hand in the Claude Code workspace, none created by an Admin API
@@ -40,7 +42,7 @@ public class ApiKeyService {
     AuditLog audit;
 
     @Transactional
-    public ApiKey.Created create(Actor actor, String organizationId, String workspaceId, String name) {
+    public ApiKey.Created create(Actor actor, String organizationId, String workspaceId, String name, Instant expiresAt) {
         AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CREATE_API_KEY);
         String cleanName = Names.require("name", name, MAX_NAME_LENGTH);
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
@@ -52,10 +54,15 @@ public class ApiKeyService {
         if (workspace.archived()) {
             throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot get new API keys.");
         }
-        ApiKey.Created created = ApiKey.create(workspace, cleanName, actor, null, Time.now());
+        Instant now = Time.now();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw DomainException.invalidField("expires_at", "expires_at must be in the future.");
+        }
+        ApiKey.Created created = ApiKey.create(workspace, cleanName, actor, null, expiresAt, now);
         keys.add(created.key());
         audit.record(organizationId, actor, "api_key.create", "api_key", created.key().id(),
-                JsonBuilders.object().add("name", cleanName).add("workspace_id", workspace.id()).build().toString());
+                JsonBuilders.object().add("name", cleanName).add("workspace_id", workspace.id())
+                        .add("expires_at", expiresAt == null ? "never" : expiresAt.toString()).build().toString());
         return created;
     }
 
@@ -79,6 +86,12 @@ public class ApiKeyService {
         }
         if (key.workspace().archived()) {
             throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "Keys of an archived workspace cannot be changed.");
+        }
+        if (status == ApiKey.Status.EXPIRED) {
+            throw DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived.");
+        }
+        if (key.expired(Time.now()) && key.status() != ApiKey.Status.ARCHIVED && (status == ApiKey.Status.ACTIVE || status == ApiKey.Status.INACTIVE)) {
+            throw DomainException.invalidField("status", "An expired API key cannot be made active or inactive; archive it or create another.");
         }
         JsonObjectBuilder details = JsonBuilders.object();
         if (cleanName != null && !cleanName.equals(key.name())) {

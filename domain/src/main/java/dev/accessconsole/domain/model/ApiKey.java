@@ -24,8 +24,9 @@ import java.util.Locale;
 @Table(name = "api_keys")
 public class ApiKey {
 
+    /** Stored: active, inactive, archived. Expired is not stored: an unarchived key past its {@code expires_at}. */
     public enum Status {
-        ACTIVE, INACTIVE, ARCHIVED;
+        ACTIVE, INACTIVE, ARCHIVED, EXPIRED;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -85,6 +86,11 @@ public class ApiKey {
 
     /** Creates a key and returns it with its one-time secret. */
     public static Created create(Workspace workspace, String name, Actor creator, String boundUserId, Instant now) {
+        return create(workspace, name, creator, boundUserId, null, now);
+    }
+
+    /** Creates a key that stops working at {@code expiresAt} (null: never). */
+    public static Created create(Workspace workspace, String name, Actor creator, String boundUserId, Instant expiresAt, Instant now) {
         String secret = Secrets.newSecret(Secrets.API_KEY_PREFIX);
         ApiKey key = new ApiKey();
         key.id = "apikey_" + Ids.next();
@@ -98,6 +104,7 @@ public class ApiKey {
         key.createdById = creator.id();
         key.createdByType = creator.isAdminApiKey() ? "api_key" : "user";
         key.boundUserId = boundUserId;
+        key.expiresAt = expiresAt;
         return new Created(key, secret);
     }
 
@@ -114,7 +121,18 @@ public class ApiKey {
     public Workspace workspace() { return workspace; }
     public String name() { return name; }
     public String partialKeyHint() { return partialKeyHint; }
+    /** The stored status (never expired). */
     public Status status() { return Status.fromValue(status).orElseThrow(); }
+
+    /** The status the API shows at {@code now}: archived stays archived; otherwise expired once past expires_at. */
+    public Status status(Instant now) {
+        Status stored = status();
+        return stored != Status.ARCHIVED && expired(now) ? Status.EXPIRED : stored;
+    }
+
+    public boolean expired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
+    }
     public Instant createdAt() { return createdAt; }
     public String createdById() { return createdById; }
     public String createdByType() { return createdByType; }

@@ -9,7 +9,7 @@ import java.util.Optional;
 public interface ApiKeyRepository {
 
     /** Filters of the list, as the Admin API names them. */
-    record Filter(ApiKey.Status status, String workspaceId, String createdByUserId) {
+    record Filter(ApiKey.Status status, String workspaceId, String createdByUserId, java.time.Instant now) {
     }
 
     void add(ApiKey key);

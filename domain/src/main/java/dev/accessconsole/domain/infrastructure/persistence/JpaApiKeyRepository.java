@@ -39,7 +39,12 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         StringBuilder base = new StringBuilder("select k from ApiKey k join fetch k.workspace w where k.organizationId = :org");
         base.append(WorkspaceScopes.predicate("w", scope));
         if (filter.status() != null) {
-            base.append(" and k.status = :status");
+            // expired is not stored: an unarchived key past its expiry; active and inactive keys are the ones not expired
+            base.append(switch (filter.status()) {
+                case EXPIRED -> " and k.status <> :archived and k.expiresAt <= :now";
+                case ARCHIVED -> " and k.status = :archived";
+                case ACTIVE, INACTIVE -> " and k.status = :status and (k.expiresAt is null or k.expiresAt > :now)";
+            });
         }
         if (filter.workspaceId() != null) {
             base.append(" and w.id = :workspace");
@@ -50,7 +55,11 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         TypedQuery<ApiKey> query = WorkspaceScopes.bind(em.createQuery(Cursor.jpql(base.toString(), "k.id", page), ApiKey.class), scope)
                 .setParameter("org", organizationId);
         if (filter.status() != null) {
-            query.setParameter("status", filter.status().value());
+            switch (filter.status()) {
+                case EXPIRED -> query.setParameter("archived", ApiKey.Status.ARCHIVED.value()).setParameter("now", filter.now());
+                case ARCHIVED -> query.setParameter("archived", ApiKey.Status.ARCHIVED.value());
+                case ACTIVE, INACTIVE -> query.setParameter("status", filter.status().value()).setParameter("now", filter.now());
+            }
         }
         if (filter.workspaceId() != null) {
             query.setParameter("workspace", filter.workspaceId());

@@ -12,6 +12,7 @@ import dev.accessconsole.domain.application.ApiKeyService;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKey;
 import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Time;
 import dev.accessconsole.web.interfaces.rest.json.ApiKeyCreatedJson;
 import dev.accessconsole.web.interfaces.rest.json.ApiKeyJson;
 import dev.accessconsole.web.interfaces.rest.json.ListJson;
@@ -46,7 +47,8 @@ public class ApiKeysResource {
     public ApiKeyCreatedJson createApiKey(@WorkspaceId Requests.CreateApiKey body) {
         Requests.CreateApiKey request = Params.body(body);
         // the same accessor the guard decided with: the key goes where api_keys:manage was decided
-        return ApiKeyCreatedJson.of(keys.create(Actor.of(access.standing()), access.organizationId(), request.workspaceId(), request.name()));
+        java.time.Instant expiresAt = request.expiresAt() == null ? null : Params.time("expires_at", request.expiresAt());
+        return ApiKeyCreatedJson.of(keys.create(Actor.of(access.standing()), access.organizationId(), request.workspaceId(), request.name(), expiresAt));
     }
 
     /** Lists the keys of the workspaces where the caller holds api_keys:read (403 when there is none). */
@@ -59,8 +61,8 @@ public class ApiKeysResource {
                                             @QueryParam("workspace_id") String workspaceId,
                                             @QueryParam("created_by_user_id") String createdByUserId) {
         ApiKey.Status statusFilter = status == null || status.isBlank() ? null : ApiKey.Status.fromValue(status.trim())
-                .orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived."));
-        var filter = new ApiKeyRepository.Filter(statusFilter, Params.blankToNull(workspaceId), Params.blankToNull(createdByUserId));
+                .orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived, expired."));
+        var filter = new ApiKeyRepository.Filter(statusFilter, Params.blankToNull(workspaceId), Params.blankToNull(createdByUserId), Time.now());
         var page = keys.list(access.organizationId(), access.scope(Permission.API_KEYS_READ), filter, Params.page(limit, afterId, beforeId))
                 .map(ApiKeyJson::of);
         return ListJson.of(page, ApiKeyJson::id);

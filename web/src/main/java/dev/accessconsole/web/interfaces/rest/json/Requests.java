@@ -48,7 +48,8 @@ public final class Requests {
     }
 
     /** The workspace this key goes into (null: the Default workspace) is where api_keys:manage is decided. */
-    public record CreateApiKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name, @Schema(maxLength = 40) String workspaceId)
+    public record CreateApiKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name, @Schema(maxLength = 40) String workspaceId,
+                               @Schema(format = "date-time", description = "RFC 3339, in the future; absent: the key never expires") String expiresAt)
             implements WorkspaceScoped {
 
         /** Absent and blank both name the Default workspace (null), for the guard and the service alike. */
