@@ -118,12 +118,26 @@ class AccessMatrixIT {
             Map.entry("PUT /v1/support/organizations/{org_id}/billing_emails", List.of("platform:support")),
             Map.entry("PUT /v1/support/organizations/{org_id}/limits", List.of("platform:support")),
             Map.entry("POST /v1/gateway/api_keys/verify", List.of("platform:gateway")),
-            Map.entry("POST /v1/gateway/usage_events", List.of("platform:gateway")));
+            Map.entry("POST /v1/gateway/usage_events", List.of("platform:gateway")),
+            Map.entry("GET /v1/organizations/service_accounts", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/service_accounts", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/service_accounts/{service_account_id}", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/service_accounts/{service_account_id}", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/service_accounts/{service_account_id}/archive", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/service_accounts/{service_account_id}/workspaces", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/service_accounts/{service_account_id}/workspaces", List.of("workspace_members:manage")),
+            Map.entry("DELETE /v1/organizations/service_accounts/{service_account_id}/workspaces/{workspace_id}", List.of("workspace_members:manage")),
+            Map.entry("GET /v1/organizations/workspaces/{workspace_id}/service_accounts", List.of("workspace_members:manage")),
+            Map.entry("POST /v1/organizations/workspaces/{workspace_id}/service_accounts", List.of("workspace_members:manage")),
+            Map.entry("GET /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")),
+            Map.entry("POST /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")),
+            Map.entry("DELETE /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")));
 
     /** Operations whose workspace-level permission is decided in a workspace other than the Default one (path, key, body). */
     private static boolean decidedInW(String template, String method) {
         return template.contains("{workspace_id}") || template.contains("{api_key_id}")
-                || (template.equals("/v1/organizations/api_keys") && method.equals("POST"));
+                || (template.equals("/v1/organizations/api_keys") && method.equals("POST"))
+                || (template.equals("/v1/organizations/service_accounts/{service_account_id}/workspaces") && method.equals("POST"));
     }
 
     /** A caller: how it authenticates, its org role in organization A and its role in workspace W (null: none of either). */
@@ -182,6 +196,7 @@ class AccessMatrixIT {
         final String wsTarget = memberOfW("matrix-ws-target");
         final String adminKeyIdA;
         final String adminKeyA;
+        final String serviceAccountA = serviceAccountInW("matrix-bot");
 
         final Person ownerB = Api.newPerson("matrix-b");
         final String orgB = Orgs.create(ownerB, "Matrix B");
@@ -190,6 +205,7 @@ class AccessMatrixIT {
         final String inviteB = invite(ownerB, orgB, "nobody-b-" + UUID.randomUUID() + "@example.com");
         final String promptB = prompt(ownerB, orgB, wB);
         final Person memberB = Orgs.join(orgB, ownerB, "developer", "member-b");
+        final String serviceAccountB = ownerB.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"bot-b\"}").send().json().getString("id");
         final String adminKeyB;
         final String adminKeyIdB;
         final List<Principal> principals = new ArrayList<>();
@@ -235,6 +251,20 @@ class AccessMatrixIT {
                     .json("{\"name\":\"p\",\"model\":\"m\",\"messages\":[]}").send().json().getString("id");
         }
 
+        String serviceAccount(String name) {
+            Response created = ownerA.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"" + name + "\"}").send();
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            return created.json().getString("id");
+        }
+
+        String serviceAccountInW(String name) {
+            String id = serviceAccount(name);
+            Response added = ownerA.request("POST", "/v1/organizations/workspaces/" + w + "/service_accounts")
+                    .json("{\"service_account_id\":\"" + id + "\",\"workspace_role\":\"workspace_user\"}").send();
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+            return id;
+        }
+
         String memberOfW(String label) {
             String userId = Orgs.join(orgA, ownerA, "user", label).userId();
             Response added = ownerA.request("POST", "/v1/organizations/workspaces/" + w + "/members")
@@ -247,10 +277,11 @@ class AccessMatrixIT {
         Map<String, String> ids(String method, String template, boolean foreign, boolean fresh) {
             if (foreign) {
                 return Map.of("workspace_id", wB, "api_key_id", keyB, "invite_id", inviteB, "prompt_id", promptB,
-                        "user_id", memberB.userId(), "admin_key_id", adminKeyIdB, "org_id", orgB);
+                        "user_id", memberB.userId(), "admin_key_id", adminKeyIdB, "org_id", orgB, "service_account_id", serviceAccountB);
             }
             Map<String, String> ids = new LinkedHashMap<>(Map.of("workspace_id", w, "api_key_id", keyA.getString("id"), "invite_id", inviteA,
-                    "prompt_id", promptA, "user_id", template.contains("/workspaces/") ? wsTarget : roleTarget, "admin_key_id", adminKeyIdA, "org_id", orgA));
+                    "prompt_id", promptA, "user_id", template.contains("/workspaces/") ? wsTarget : roleTarget, "admin_key_id", adminKeyIdA, "org_id", orgA,
+                    "service_account_id", serviceAccountA));
             if (fresh) {
                 String operation = method + " " + template;
                 switch (operation) {
@@ -262,6 +293,11 @@ class AccessMatrixIT {
                             ownerA.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"Doomed\"}").send().json().getString("id"));
                     case "DELETE /v1/organizations/workspaces/{workspace_id}/members/{user_id}" -> ids.put("user_id", memberOfW("leaver"));
                     case "DELETE /v1/organizations/workspaces/{workspace_id}/prompts/{prompt_id}" -> ids.put("prompt_id", prompt(ownerA, orgA, w));
+                    case "POST /v1/organizations/service_accounts/{service_account_id}/archive",
+                         "POST /v1/organizations/service_accounts/{service_account_id}/workspaces" -> ids.put("service_account_id", serviceAccount("fresh-bot"));
+                    case "DELETE /v1/organizations/service_accounts/{service_account_id}/workspaces/{workspace_id}",
+                         "DELETE /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}" ->
+                            ids.put("service_account_id", serviceAccountInW("leaving-bot"));
                     default -> { }
                 }
             }
@@ -286,6 +322,13 @@ class AccessMatrixIT {
                 case "POST /v1/organizations/workspaces/{workspace_id}/prompts",
                      "POST /v1/organizations/workspaces/{workspace_id}/prompts/{prompt_id}" -> "{\"name\":\"p\",\"model\":\"m\",\"messages\":[]}";
                 case "PUT /v1/organizations/workspaces/{workspace_id}/limits" -> "{\"requests_per_minute\":10}";
+                case "POST /v1/organizations/service_accounts" -> "{\"name\":\"made-bot-" + unique.incrementAndGet() + "\"}";
+                case "POST /v1/organizations/service_accounts/{service_account_id}" -> "{\"description\":\"changed in the matrix\"}";
+                case "POST /v1/organizations/service_accounts/{service_account_id}/workspaces" -> "{\"workspace_id\":\"" + (foreign ? wB : w)
+                        + "\",\"workspace_role\":\"workspace_user\"}";
+                case "POST /v1/organizations/workspaces/{workspace_id}/service_accounts" -> "{\"service_account_id\":\""
+                        + (fresh ? serviceAccount("joining-bot") : serviceAccountA) + "\",\"workspace_role\":\"workspace_user\"}";
+                case "POST /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}" -> "{\"workspace_role\":\"workspace_user\"}";
                 case "PUT /v1/organizations/billing" -> "{\"company_name\":\"Matrix Ltd\"}";
                 case "PUT /v1/support/organizations/{org_id}/billing_emails" -> "{\"primary_billing_email\":\"ap@example.com\",\"billing_contact_emails\":[]}";
                 case "PUT /v1/support/organizations/{org_id}/limits" -> "{\"requests_per_minute\":100000}";
@@ -309,6 +352,8 @@ class AccessMatrixIT {
             state.put("members of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/members?limit=1000").org(orgA).send().body());
             state.put("limits of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/limits").org(orgA).send().body());
             state.put("billing", auditor.request("GET", "/v1/organizations/billing").org(orgA).send().body());
+            state.put("service accounts", auditor.request("GET", "/v1/organizations/service_accounts?include_archived=true&limit=1000").org(orgA).send().body());
+            state.put("service accounts of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/service_accounts?limit=1000").org(orgA).send().body());
             return state.toString();
         }
     }

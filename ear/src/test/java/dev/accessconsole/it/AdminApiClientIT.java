@@ -9,6 +9,14 @@ import com.anthropic.models.organization.apikeys.ApiKeyListParams;
 import com.anthropic.models.organization.apikeys.ApiKeyUpdateParams;
 import com.anthropic.models.organization.invites.InviteCreateParams;
 import com.anthropic.models.organization.invites.InviteListParams;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccount;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccountArchiveParams;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccountCreateParams;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccountListParams;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccountRetrieveParams;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccountUpdateParams;
+import com.anthropic.models.organization.serviceaccounts.ServiceAccountWorkspaceMember;
+import com.anthropic.models.organization.serviceaccounts.workspaces.WorkspaceAddParams;
 import com.anthropic.models.organization.workspaces.AllowedInferenceGeo;
 import com.anthropic.models.organization.workspaces.DataResidencyCreateConfig;
 import com.anthropic.models.organization.workspaces.DataResidencyUpdateConfig;
@@ -268,6 +276,95 @@ class AdminApiClientIT {
         assertThatThrownBy(() -> client.organization().workspaces().members().retrieve(carolId,
                 MemberRetrieveParams.builder().workspaceId(workspace.id()).build()))
                 .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void serviceAccountsCreateListRetrieveUpdateArchiveAndTheirWorkspaces() {
+        String defaultWorkspace = defaultWorkspaceId();
+        Workspace deploys = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Deploys").build());
+        ServiceAccount bot = client.organization().serviceAccounts().create(ServiceAccountCreateParams.builder()
+                .name("ci-deploy-bot").description("deploys main").build());
+        assertThat(bot.id()).startsWith("svcacct_");
+        assertThat(bot.organizationRole().asString()).isEqualTo("developer");
+        assertThat(bot.archivedAt()).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            client.organization().serviceAccounts().create(ServiceAccountCreateParams.builder().name("bot " + i).build());
+        }
+        List<String> listed = new ArrayList<>();
+        client.organization().serviceAccounts().list(ServiceAccountListParams.builder().limit(2).build()).autoPager().forEach(a -> listed.add(a.name()));
+        assertThat(listed).containsExactly("ci-deploy-bot", "bot 0", "bot 1", "bot 2");
+        assertThat(client.organization().serviceAccounts().retrieve(ServiceAccountRetrieveParams.builder().serviceAccountId(bot.id()).build()).name())
+                .isEqualTo("ci-deploy-bot");
+        ServiceAccount changed = client.organization().serviceAccounts().update(ServiceAccountUpdateParams.builder().serviceAccountId(bot.id())
+                .description("deploys every branch").build());
+        assertThat(changed.description()).hasValue("deploys every branch");
+        assertThat(changed.organizationRole().asString()).isEqualTo("developer");
+        // an Admin API key cannot make a service account an admin (roles.md, "Admin API restrictions")
+        assertThatThrownBy(() -> client.organization().serviceAccounts().update(ServiceAccountUpdateParams.builder().serviceAccountId(bot.id())
+                .organizationRole(ServiceAccountUpdateParams.OrganizationRole.ADMIN).build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+
+        // workspace memberships, from both sides: the implicit Default one, an explicit one
+        ServiceAccountWorkspaceMember joined = client.organization().serviceAccounts().workspaces().add(WorkspaceAddParams.builder()
+                .serviceAccountId(bot.id()).workspaceId(deploys.id()).workspaceRole(NoBillingWorkspaceRole.WORKSPACE_DEVELOPER).build());
+        assertThat(joined.workspaceRole().asString()).isEqualTo("workspace_developer");
+        assertThat(joined.implicit()).hasValue(false);
+        List<ServiceAccountWorkspaceMember> memberships = new ArrayList<>();
+        client.organization().serviceAccounts().workspaces().list(com.anthropic.models.organization.serviceaccounts.workspaces.WorkspaceListParams.builder()
+                .serviceAccountId(bot.id()).build()).autoPager().forEach(memberships::add);
+        assertThat(memberships).extracting(m -> m.workspaceId() + "=" + m.workspaceRole().asString() + (m.implicit().orElse(false) ? " implicit" : ""))
+                .containsExactly(defaultWorkspace + "=workspace_user implicit", deploys.id() + "=workspace_developer");
+        List<String> inDeploys = new ArrayList<>();
+        client.organization().workspaces().serviceAccounts().list(com.anthropic.models.organization.workspaces.serviceaccounts.ServiceAccountListParams.builder()
+                .workspaceId(deploys.id()).build()).autoPager().forEach(m -> inDeploys.add(m.serviceAccountId()));
+        assertThat(inDeploys).containsExactly(bot.id());
+        ServiceAccountWorkspaceMember promoted = client.organization().workspaces().serviceAccounts().update(
+                com.anthropic.models.organization.workspaces.serviceaccounts.ServiceAccountUpdateParams.builder()
+                        .workspaceId(deploys.id()).serviceAccountId(bot.id()).workspaceRole(NoBillingWorkspaceRole.WORKSPACE_ADMIN).build());
+        assertThat(promoted.workspaceRole().asString()).isEqualTo("workspace_admin");
+        assertThat(client.organization().workspaces().serviceAccounts().retrieve(
+                com.anthropic.models.organization.workspaces.serviceaccounts.ServiceAccountRetrieveParams.builder()
+                        .workspaceId(defaultWorkspace).serviceAccountId(bot.id()).build()).implicit()).hasValue(true);
+        // never workspace_billing, never the Default membership by hand
+        assertThat(admin.request("POST", "/v1/organizations/workspaces/" + deploys.id() + "/service_accounts")
+                .json("{\"service_account_id\":\"" + bot.id() + "\",\"workspace_role\":\"workspace_billing\"}").send().status()).isEqualTo(400);
+        assertThat(admin.request("DELETE", "/v1/organizations/workspaces/" + defaultWorkspace + "/service_accounts/" + bot.id()).send().status()).isEqualTo(400);
+
+        // its key verifies while it may use the workspace, and stops on the next request when removed, then when archived
+        String gateway = Api.platformToken("gateway");
+        var key = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"bot key\",\"workspace_id\":\"" + deploys.id()
+                + "\",\"service_account_id\":\"" + bot.id() + "\"}").send().json();
+        assertThat(key.getJsonObject("created_by").getString("type")).isEqualTo("service_account");
+        ApiKey listedKey = client.organization().apiKeys().retrieve(key.getString("id"));
+        assertThat(listedKey.principal()).hasValueSatisfying(p -> assertThat(p.asServiceAccountActor().serviceAccountId()).isEqualTo(bot.id()));
+        var defaultKey = admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"bot default key\",\"service_account_id\":\""
+                + bot.id() + "\"}").send().json();
+        String verifyKey = "{\"key\":\"" + key.getString("secret") + "\"}";
+        String verifyDefault = "{\"key\":\"" + defaultKey.getString("secret") + "\"}";
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verifyKey).send().status()).isEqualTo(200);
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verifyDefault).send().status()).isEqualTo(200);
+        var removed = client.organization().serviceAccounts().workspaces().remove(com.anthropic.models.organization.serviceaccounts.workspaces.WorkspaceRemoveParams.builder()
+                .serviceAccountId(bot.id()).workspaceId(deploys.id()).build());
+        assertThat(removed.workspaceId()).isEqualTo(deploys.id());
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verifyKey).send().status()).isEqualTo(401);
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verifyDefault).send().status()).isEqualTo(200);
+        // no key in a workspace it cannot use
+        assertThat(admin.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"nope\",\"workspace_id\":\"" + deploys.id()
+                + "\",\"service_account_id\":\"" + bot.id() + "\"}").send().status()).isEqualTo(400);
+
+        ServiceAccount archived = client.organization().serviceAccounts().archive(ServiceAccountArchiveParams.builder().serviceAccountId(bot.id()).build());
+        assertThat(archived.archivedAt()).isPresent();
+        assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json(verifyDefault).send().status()).isEqualTo(401);
+        assertThat(client.organization().apiKeys().retrieve(defaultKey.getString("id")).status().asString()).isEqualTo("archived");
+        List<String> active = new ArrayList<>();
+        client.organization().serviceAccounts().list().autoPager().forEach(a -> active.add(a.id()));
+        assertThat(active).doesNotContain(bot.id());
+        List<String> all = new ArrayList<>();
+        client.organization().serviceAccounts().list(ServiceAccountListParams.builder().includeArchived(true).build()).autoPager().forEach(a -> all.add(a.id()));
+        assertThat(all).contains(bot.id());
+        assertThatThrownBy(() -> client.organization().serviceAccounts().update(ServiceAccountUpdateParams.builder().serviceAccountId(bot.id())
+                .description("again").build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
     }
 
     private String defaultWorkspaceId() {

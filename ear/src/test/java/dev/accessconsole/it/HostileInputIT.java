@@ -158,10 +158,11 @@ class HostileInputIT {
         String promptId = owner.request("POST", "/v1/organizations/workspaces/" + workspaceId + "/prompts")
                 .json("{\"name\":\"p\",\"model\":\"m\",\"messages\":[]}").send().json().getString("id");
         String userId = Orgs.join(orgId, owner, "developer", "field-target").userId();
+        String serviceAccountId = owner.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"field-bot\"}").send().json().getString("id");
         JsonObject document = Api.request("GET", "/openapi?format=JSON").header("Accept", "application/json").send().json();
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
         Map<String, String> ids = Map.of("workspace_id", workspaceId, "api_key_id", keyId, "prompt_id", promptId, "user_id", userId,
-                "org_id", orgId, "invite_id", "invite_x", "admin_key_id", "adminkey_x");
+                "org_id", orgId, "invite_id", "invite_x", "admin_key_id", "adminkey_x", "service_account_id", serviceAccountId);
 
         List<String> fivexx = new ArrayList<>();
         List<String> badShape = new ArrayList<>();
@@ -221,6 +222,11 @@ class HostileInputIT {
             case "post /v1/organizations/workspaces/{workspace_id}/prompts", "post /v1/organizations/workspaces/{workspace_id}/prompts/{prompt_id}" -> {
                 fields.put("name", "\"p\""); fields.put("model", "\"m\""); fields.put("system", "\"s\""); fields.put("messages", "[]"); }
             case "post /v1/organizations/workspaces/{workspace_id}/members" -> { fields.put("user_id", "\"user_x\""); fields.put("workspace_role", "\"workspace_user\""); }
+            case "post /v1/organizations/service_accounts" -> fields.put("name", "\"bot\"");
+            case "post /v1/organizations/service_accounts/{service_account_id}/workspaces" -> {
+                fields.put("workspace_id", "\"" + workspaceId + "\""); fields.put("workspace_role", "\"workspace_user\""); }
+            case "post /v1/organizations/workspaces/{workspace_id}/service_accounts" -> {
+                fields.put("service_account_id", "\"svcacct_x\""); fields.put("workspace_role", "\"workspace_user\""); }
             case "post /v1/gateway/usage_events" -> { fields.put("event_id", "\"e-" + unique + "\""); fields.put("api_key_id", "\"" + keyId + "\"");
                 fields.put("model", "\"m\""); fields.put("input_tokens", "1"); fields.put("output_tokens", "1"); }
             case "put /v1/support/organizations/{org_id}/billing_emails" -> { fields.put("primary_billing_email", "\"ap@example.com\"");

@@ -54,6 +54,28 @@ class RacesIT {
         assertThat(doubleAcceptances).as("tries where not exactly one acceptance succeeded").isZero();
     }
 
+    /** The same service account added to a workspace from both of its sides at once: one membership, the rest a clean 400. */
+    @Test
+    void aServiceAccountAddedToAWorkspaceManyTimesAtOnceJoinsOnce() throws Exception {
+        Person admin = Api.newPerson("sa-race-admin");
+        Orgs.create(admin, "Service account race");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String workspace = admin.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"Race " + attempt + "\"}").send().json().getString("id");
+            String account = admin.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"racer\"}").send().json().getString("id");
+            List<Supplier<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(() -> admin.request("POST", "/v1/organizations/workspaces/" + workspace + "/service_accounts")
+                        .json("{\"service_account_id\":\"" + account + "\",\"workspace_role\":\"workspace_developer\"}").send());
+                calls.add(() -> admin.request("POST", "/v1/organizations/service_accounts/" + account + "/workspaces")
+                        .json("{\"workspace_id\":\"" + workspace + "\",\"workspace_role\":\"workspace_user\"}").send());
+            }
+            List<Response> outcomes = Together.run(calls);
+            outcomes.forEach(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
+            assertThat(outcomes.stream().filter(o -> o.status() == 200).count()).as("memberships made").isEqualTo(1);
+            assertThat(admin.request("GET", "/v1/organizations/workspaces/" + workspace + "/service_accounts").send().json().getJsonArray("data")).hasSize(1);
+        }
+    }
+
     /** Invariant: never more than 100 workspaces that are not archived, even when 101 are created at once. */
     @Test
     void oneHundredAndOneWorkspacesCreatedAtOnceLeaveAtMostOneHundred() throws Exception {

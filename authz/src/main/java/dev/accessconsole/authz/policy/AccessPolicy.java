@@ -157,6 +157,37 @@ public final class AccessPolicy {
         return Optional.of(defaultWorkspaceRole(role));
     }
 
+    /** The org roles a service account may hold (roles.md, "Service accounts"). */
+    public static boolean serviceAccountMayHold(OrgRole role) {
+        return role == OrgRole.DEVELOPER || role == OrgRole.ADMIN;
+    }
+
+    /**
+     * Whether a service account may hold an explicit membership in a workspace of this kind: not in Default (its
+     * membership there is implicit and cannot be removed), never in the Claude Code workspace.
+     */
+    public static boolean serviceAccountMayJoin(WorkspaceKind kind) {
+        return kind == WorkspaceKind.STANDARD;
+    }
+
+    /** The implicit membership every service account holds in the Default workspace. */
+    public static final WorkspaceRole SERVICE_ACCOUNT_DEFAULT_ROLE = WorkspaceRole.WORKSPACE_USER;
+
+    /**
+     * A service account's effective role in a workspace: every rule of a member's effective role applies, and it never
+     * enters the Claude Code workspace (it never uses Claude Code).
+     */
+    public static EffectiveRole serviceAccountWorkspaceRole(OrgRole role, WorkspaceKind kind, WorkspaceRole explicitRole) {
+        if (kind == WorkspaceKind.CLAUDE_CODE) {
+            return new EffectiveRole(null, List.of("service accounts never use Claude Code"));
+        }
+        EffectiveRole asMember = effectiveWorkspaceRole(role, kind, explicitRole);
+        if (kind == WorkspaceKind.DEFAULT) {
+            return new EffectiveRole(max(asMember.role(), SERVICE_ACCOUNT_DEFAULT_ROLE), asMember.reasons());
+        }
+        return asMember;
+    }
+
     /** True when the org role fixes the member's place in every workspace (it cannot be removed or changed there). */
     public static boolean holdsImpliedMembership(OrgRole role, WorkspaceKind kind) {
         return impliedRole(role, kind).isPresent();

@@ -7,6 +7,8 @@ import dev.accessconsole.authz.policy.AccessPolicy;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKey;
+import dev.accessconsole.domain.model.ServiceAccount;
+import dev.accessconsole.domain.model.ServiceAccountRepository;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.Cursor;
 import dev.accessconsole.domain.model.DomainException;
@@ -41,8 +43,20 @@ public class ApiKeyService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ServiceAccountRepository serviceAccounts;
+
+    @Inject
+    ServiceAccountService serviceAccountService;
+
     @Transactional
     public ApiKey.Created create(Actor actor, String organizationId, String workspaceId, String name, Instant expiresAt) {
+        return create(actor, organizationId, workspaceId, name, expiresAt, null);
+    }
+
+    /** A key in a workspace; with {@code serviceAccountId}, a key of that service account, which must be able to use the workspace. */
+    @Transactional
+    public ApiKey.Created create(Actor actor, String organizationId, String workspaceId, String name, Instant expiresAt, String serviceAccountId) {
         AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CREATE_API_KEY);
         String cleanName = Names.require("name", name, MAX_NAME_LENGTH);
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
@@ -58,7 +72,18 @@ public class ApiKeyService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw DomainException.invalidField("expires_at", "expires_at must be in the future.");
         }
-        ApiKey.Created created = ApiKey.create(workspace, cleanName, actor, null, expiresAt, now);
+        ApiKey.Created created;
+        if (serviceAccountId == null) {
+            created = ApiKey.create(workspace, cleanName, actor, null, expiresAt, now);
+        } else {
+            ServiceAccount account = serviceAccounts.find(organizationId, serviceAccountId)
+                    .orElseThrow(() -> DomainException.invalidField("service_account_id", "No service account of this organization has that id."));
+            if (!serviceAccountService.mayUse(account, workspace)) {
+                throw DomainException.invalid(ErrorCode.SERVICE_ACCOUNT_WORKSPACE,
+                        "The service account cannot use this workspace: add it to the workspace first (archived accounts get no keys).");
+            }
+            created = ApiKey.forServiceAccount(workspace, cleanName, account.id(), expiresAt, now);
+        }
         keys.add(created.key());
         audit.record(organizationId, actor, "api_key.create", "api_key", created.key().id(),
                 JsonBuilders.object().add("name", cleanName).add("workspace_id", workspace.id())

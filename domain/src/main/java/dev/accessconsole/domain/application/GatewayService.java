@@ -44,6 +44,12 @@ public class GatewayService {
     @Inject
     UsageRecorder recorder;
 
+    @Inject
+    dev.accessconsole.domain.model.ServiceAccountRepository serviceAccounts;
+
+    @Inject
+    ServiceAccountService serviceAccountService;
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
@@ -64,6 +70,11 @@ public class GatewayService {
         }
         if (key.expiresAt() != null && !key.expiresAt().isAfter(Instant.now())) {
             return false;
+        }
+        if (key.serviceAccountId() != null) {
+            // a service account's key acts for it: usable while the account may use the key's workspace, decided now
+            return serviceAccounts.find(key.organizationId(), key.serviceAccountId())
+                    .map(account -> serviceAccountService.mayUse(account, key.workspace())).orElse(false);
         }
         if (key.boundUserId() == null) {
             return true;

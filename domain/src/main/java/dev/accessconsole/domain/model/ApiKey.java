@@ -81,6 +81,10 @@ public class ApiKey {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /** The service account the key acts for (null: not a service account's key). */
+    @Column(name = "service_account_id", length = 40)
+    private String serviceAccountId;
+
     protected ApiKey() {
     }
 
@@ -106,6 +110,14 @@ public class ApiKey {
         key.boundUserId = boundUserId;
         key.expiresAt = expiresAt;
         return new Created(key, secret);
+    }
+
+    /** Creates a key of a service account: it acts for the account, which shows as its creator. */
+    public static Created forServiceAccount(Workspace workspace, String name, String serviceAccountId, Instant expiresAt, Instant now) {
+        Created created = create(workspace, name, new Actor("service_account", serviceAccountId), null, expiresAt, now);
+        created.key().createdByType = "service_account";
+        created.key().serviceAccountId = serviceAccountId;
+        return created;
     }
 
     /** A key together with the secret that exists only in the creating response. */
@@ -138,6 +150,7 @@ public class ApiKey {
     public String createdByType() { return createdByType; }
     public String boundUserId() { return boundUserId; }
     public Instant expiresAt() { return expiresAt; }
+    public String serviceAccountId() { return serviceAccountId; }
 
     public void rename(String newName) {
         this.name = newName;

@@ -37,6 +37,10 @@ public final class Ids {
         return "evt_" + next();
     }
 
+    public static String serviceAccount() {
+        return "svcacct_" + next();
+    }
+
     public static String organization() {
         return UUID.randomUUID().toString();
     }

@@ -48,7 +48,8 @@ public class ApiKeysResource {
         Requests.CreateApiKey request = Params.body(body);
         // the same accessor the guard decided with: the key goes where api_keys:manage was decided
         java.time.Instant expiresAt = request.expiresAt() == null ? null : Params.time("expires_at", request.expiresAt());
-        return ApiKeyCreatedJson.of(keys.create(Actor.of(access.standing()), access.organizationId(), request.workspaceId(), request.name(), expiresAt));
+        return ApiKeyCreatedJson.of(keys.create(Actor.of(access.standing()), access.organizationId(), request.workspaceId(), request.name(),
+                expiresAt, Params.blankToNull(request.serviceAccountId())));
     }
 
     /** Lists the keys of the workspaces where the caller holds api_keys:read (403 when there is none). */

@@ -31,6 +31,7 @@ public record ApiKeyJson(String id, String type, String name, String workspaceId
         return new ApiKeyJson(key.id(), "api_key", key.name(), inDefault ? null : key.workspace().id(), key.createdAt(),
                 new Creator(key.createdById(), creatorType), key.partialKeyHint(), key.status(Time.now()).value(), key.expiresAt(),
                 new Scope("workspace", key.workspace().id()),
-                principalUser == null ? null : new Principal("user_actor", principalUser, null));
+                key.serviceAccountId() != null ? new Principal("service_account_actor", null, key.serviceAccountId())
+                        : principalUser == null ? null : new Principal("user_actor", principalUser, null));
     }
 }

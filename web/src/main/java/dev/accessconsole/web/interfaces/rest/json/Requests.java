@@ -49,7 +49,8 @@ public final class Requests {
 
     /** The workspace this key goes into (null: the Default workspace) is where api_keys:manage is decided. */
     public record CreateApiKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name, @Schema(maxLength = 40) String workspaceId,
-                               @Schema(format = "date-time", description = "RFC 3339, in the future; absent: the key never expires") String expiresAt)
+                               @Schema(format = "date-time", description = "RFC 3339, in the future; absent: the key never expires") String expiresAt,
+                               @Schema(maxLength = 40, description = "A key of this service account, which must be able to use the workspace") String serviceAccountId)
             implements WorkspaceScoped {
 
         /** Absent and blank both name the Default workspace (null), for the guard and the service alike. */
@@ -63,5 +64,29 @@ public final class Requests {
     }
 
     public record CreateAdminKey(@Schema(maxLength = 500, description = "Counted in UTF-16 code units, as stored") String name) {
+    }
+
+    public record CreateServiceAccount(@Schema(maxLength = 255, description = "Counted in UTF-16 code units, as stored") String name,
+                                       @Schema(maxLength = 1000) String description,
+                                       @Schema(enumeration = {"developer", "admin"}, description = "Default developer") String organizationRole) {
+    }
+
+    public record UpdateServiceAccount(@Schema(maxLength = 1000) String description,
+                                       @Schema(enumeration = {"developer", "admin"}) String organizationRole) {
+    }
+
+    /** A service account joining a workspace, named in the body: where workspace_members:manage is decided. */
+    public record AddServiceAccountToWorkspace(@Schema(maxLength = 40) String workspaceId,
+                                               @Schema(enumeration = {"workspace_user", "workspace_restricted_developer", "workspace_developer", "workspace_admin"})
+                                               String workspaceRole) implements WorkspaceScoped {
+    }
+
+    public record AddWorkspaceServiceAccount(@Schema(maxLength = 40) String serviceAccountId,
+                                             @Schema(enumeration = {"workspace_user", "workspace_restricted_developer", "workspace_developer", "workspace_admin"})
+                                             String workspaceRole) {
+    }
+
+    public record UpdateWorkspaceServiceAccount(@Schema(enumeration = {"workspace_user", "workspace_restricted_developer", "workspace_developer", "workspace_admin"})
+                                                String workspaceRole) {
     }
 }
