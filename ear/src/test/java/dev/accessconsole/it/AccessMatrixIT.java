@@ -119,6 +119,9 @@ class AccessMatrixIT {
             Map.entry("PUT /v1/support/organizations/{org_id}/limits", List.of("platform:support")),
             Map.entry("POST /v1/gateway/api_keys/verify", List.of("platform:gateway")),
             Map.entry("POST /v1/gateway/usage_events", List.of("platform:gateway")),
+            Map.entry("GET /v1/organizations/rate_limits", List.of("limits:read")),
+            Map.entry("GET /v1/organizations/workspaces/{workspace_id}/rate_limits", List.of("limits:read")),
+            Map.entry("POST /v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}", List.of("workspace:manage")),
             Map.entry("GET /v1/organizations/service_accounts", List.of("members:manage")),
             Map.entry("POST /v1/organizations/service_accounts", List.of("members:manage")),
             Map.entry("GET /v1/organizations/service_accounts/{service_account_id}", List.of("members:manage")),
@@ -277,11 +280,12 @@ class AccessMatrixIT {
         Map<String, String> ids(String method, String template, boolean foreign, boolean fresh) {
             if (foreign) {
                 return Map.of("workspace_id", wB, "api_key_id", keyB, "invite_id", inviteB, "prompt_id", promptB,
-                        "user_id", memberB.userId(), "admin_key_id", adminKeyIdB, "org_id", orgB, "service_account_id", serviceAccountB);
+                        "user_id", memberB.userId(), "admin_key_id", adminKeyIdB, "org_id", orgB, "service_account_id", serviceAccountB,
+                        "rate_limit_id", "ratelimit_all_models");
             }
             Map<String, String> ids = new LinkedHashMap<>(Map.of("workspace_id", w, "api_key_id", keyA.getString("id"), "invite_id", inviteA,
                     "prompt_id", promptA, "user_id", template.contains("/workspaces/") ? wsTarget : roleTarget, "admin_key_id", adminKeyIdA, "org_id", orgA,
-                    "service_account_id", serviceAccountA));
+                    "service_account_id", serviceAccountA, "rate_limit_id", "ratelimit_all_models"));
             if (fresh) {
                 String operation = method + " " + template;
                 switch (operation) {
@@ -322,6 +326,8 @@ class AccessMatrixIT {
                 case "POST /v1/organizations/workspaces/{workspace_id}/prompts",
                      "POST /v1/organizations/workspaces/{workspace_id}/prompts/{prompt_id}" -> "{\"name\":\"p\",\"model\":\"m\",\"messages\":[]}";
                 case "PUT /v1/organizations/workspaces/{workspace_id}/limits" -> "{\"requests_per_minute\":10}";
+                case "POST /v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}" ->
+                        "{\"limits\":[{\"type\":\"requests_per_minute\",\"value\":10}]}";
                 case "POST /v1/organizations/service_accounts" -> "{\"name\":\"made-bot-" + unique.incrementAndGet() + "\"}";
                 case "POST /v1/organizations/service_accounts/{service_account_id}" -> "{\"description\":\"changed in the matrix\"}";
                 case "POST /v1/organizations/service_accounts/{service_account_id}/workspaces" -> "{\"workspace_id\":\"" + (foreign ? wB : w)

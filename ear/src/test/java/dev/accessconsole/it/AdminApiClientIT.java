@@ -9,6 +9,11 @@ import com.anthropic.models.organization.apikeys.ApiKeyListParams;
 import com.anthropic.models.organization.apikeys.ApiKeyUpdateParams;
 import com.anthropic.models.organization.invites.InviteCreateParams;
 import com.anthropic.models.organization.invites.InviteListParams;
+import com.anthropic.models.organization.ratelimits.OrganizationRateLimit;
+import com.anthropic.models.organization.workspaces.ratelimits.RateLimitUpdateParams;
+import com.anthropic.models.organization.workspaces.ratelimits.WorkspaceRateLimit;
+import com.anthropic.models.organization.workspaces.ratelimits.WorkspaceRateLimitType;
+import com.anthropic.models.organization.workspaces.ratelimits.WorkspaceRateLimitUpdateValue;
 import com.anthropic.models.organization.serviceaccounts.ServiceAccount;
 import com.anthropic.models.organization.serviceaccounts.ServiceAccountArchiveParams;
 import com.anthropic.models.organization.serviceaccounts.ServiceAccountCreateParams;
@@ -365,6 +370,55 @@ class AdminApiClientIT {
         assertThatThrownBy(() -> client.organization().serviceAccounts().update(ServiceAccountUpdateParams.builder().serviceAccountId(bot.id())
                 .description("again").build()))
                 .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
+
+    @Test
+    void rateLimitsOfTheOrganizationAndAWorkspace() {
+        Workspace workspace = client.organization().workspaces().create(WorkspaceCreateParams.builder().name("Limited").build());
+        assertThat(Api.request("PUT", "/v1/support/organizations/" + orgId + "/limits").bearer(Api.platformToken("support"))
+                .json("{\"requests_per_minute\":1000,\"input_tokens_per_minute\":50000}").send().status()).isEqualTo(200);
+
+        List<OrganizationRateLimit> organization = new ArrayList<>();
+        client.organization().rateLimits().list().autoPager().forEach(organization::add);
+        assertThat(organization).hasSize(1);
+        OrganizationRateLimit entry = organization.get(0);
+        assertThat(entry.limits()).extracting(v -> v.type() + "=" + v.value())
+                .containsExactlyInAnyOrder("requests_per_minute=1000", "input_tokens_per_minute=50000");
+        List<OrganizationRateLimit> batches = new ArrayList<>();
+        client.organization().rateLimits().list(com.anthropic.models.organization.ratelimits.RateLimitListParams.builder()
+                .groupType(com.anthropic.models.organization.ratelimits.RateLimitListParams.GroupType.BATCH).build()).autoPager().forEach(batches::add);
+        assertThat(batches).isEmpty();
+
+        List<WorkspaceRateLimit> overrides = new ArrayList<>();
+        client.organization().workspaces().rateLimits().list(workspace.id()).autoPager().forEach(overrides::add);
+        assertThat(overrides).isEmpty();
+        WorkspaceRateLimit set = client.organization().workspaces().rateLimits().update(RateLimitUpdateParams.builder()
+                .workspaceId(workspace.id()).rateLimitId(entry.id())
+                .addLimit(WorkspaceRateLimitUpdateValue.builder().type(WorkspaceRateLimitType.REQUESTS_PER_MINUTE).value(100L).build()).build());
+        assertThat(set.limits()).extracting(v -> v.type() + "=" + v.value() + " of " + v.orgLimit().orElse(null) + " from " + v.source().isWorkspace())
+                .containsExactly("requests_per_minute=100 of 1000 from true");
+        List<WorkspaceRateLimit> inherited = new ArrayList<>();
+        client.organization().workspaces().rateLimits().list(workspace.id(),
+                com.anthropic.models.organization.workspaces.ratelimits.RateLimitListParams.builder().includeInherited(true).build())
+                .autoPager().forEach(inherited::add);
+        assertThat(inherited.get(0).limits()).extracting(v -> v.type() + "=" + v.value() + (v.source().isWorkspace() ? " own" : " inherited"))
+                .containsExactlyInAnyOrder("requests_per_minute=100 own", "input_tokens_per_minute=50000 inherited");
+        assertThat(admin.request("GET", "/v1/organizations/workspaces/" + workspace.id() + "/limits").send().json()
+                .getJsonObject("limits").getJsonNumber("requests_per_minute").longValue()).isEqualTo(100);
+
+        // never above the organization's; an unknown limiter or group is refused; null clears
+        assertThatThrownBy(() -> client.organization().workspaces().rateLimits().update(RateLimitUpdateParams.builder()
+                .workspaceId(workspace.id()).rateLimitId(entry.id())
+                .addLimit(WorkspaceRateLimitUpdateValue.builder().type(WorkspaceRateLimitType.REQUESTS_PER_MINUTE).value(5000L).build()).build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> client.organization().workspaces().rateLimits().update(RateLimitUpdateParams.builder()
+                .workspaceId(workspace.id()).rateLimitId("ratelimit_other")
+                .addLimit(WorkspaceRateLimitUpdateValue.builder().type(WorkspaceRateLimitType.REQUESTS_PER_MINUTE).value(5L).build()).build()))
+                .isInstanceOfSatisfying(AnthropicServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        WorkspaceRateLimit cleared = client.organization().workspaces().rateLimits().update(RateLimitUpdateParams.builder()
+                .workspaceId(workspace.id()).rateLimitId(entry.id())
+                .addLimit(WorkspaceRateLimitUpdateValue.builder().type(WorkspaceRateLimitType.REQUESTS_PER_MINUTE).value((Long) null).build()).build());
+        assertThat(cleared.limits()).isEmpty();
     }
 
     private String defaultWorkspaceId() {

@@ -162,7 +162,8 @@ class HostileInputIT {
         JsonObject document = Api.request("GET", "/openapi?format=JSON").header("Accept", "application/json").send().json();
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
         Map<String, String> ids = Map.of("workspace_id", workspaceId, "api_key_id", keyId, "prompt_id", promptId, "user_id", userId,
-                "org_id", orgId, "invite_id", "invite_x", "admin_key_id", "adminkey_x", "service_account_id", serviceAccountId);
+                "org_id", orgId, "invite_id", "invite_x", "admin_key_id", "adminkey_x", "service_account_id", serviceAccountId,
+                "rate_limit_id", "ratelimit_all_models");
 
         List<String> fivexx = new ArrayList<>();
         List<String> badShape = new ArrayList<>();

@@ -39,6 +39,11 @@ public class PriceTable {
         return priceOf(model).outputCentsPerMillion().multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
     }
 
+    /** The models with a price of their own, sorted. */
+    public java.util.List<String> models() {
+        return table().keySet().stream().filter(model -> !model.equals("default")).sorted().toList();
+    }
+
     private Map<String, Price> table() {
         Map<String, Price> table = prices;
         if (table == null) {

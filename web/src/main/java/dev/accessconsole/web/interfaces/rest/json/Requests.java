@@ -89,4 +89,14 @@ public final class Requests {
     public record UpdateWorkspaceServiceAccount(@Schema(enumeration = {"workspace_user", "workspace_restricted_developer", "workspace_developer", "workspace_admin"})
                                                 String workspaceRole) {
     }
+
+    /** Limiters of one rate-limit group to set or clear; the others keep their value. */
+    public record SetRateLimits(@Schema(maxItems = 16) java.util.List<RateLimitValue> limits) {
+    }
+
+    /** value: a whole number to set, null to clear the workspace's override (the organization's value applies). */
+    public record RateLimitValue(@Schema(enumeration = {"requests_per_minute", "input_tokens_per_minute", "output_tokens_per_minute"}) String type,
+                                 @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, nullable = true)
+                                 jakarta.json.JsonValue value) {
+    }
 }
