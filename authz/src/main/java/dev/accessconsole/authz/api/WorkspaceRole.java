@@ -2,6 +2,7 @@ package dev.accessconsole.authz.api;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Workspace roles, declared lowest to highest: the effective role of a member is the highest that applies.
@@ -34,6 +35,11 @@ public enum WorkspaceRole {
 
     public boolean isAtLeast(WorkspaceRole other) {
         return compareTo(other) >= 0;
+    }
+
+    /** The roles that can be assigned, as the API spells them: "workspace_user, …, workspace_admin". */
+    public static String assignableValues() {
+        return Arrays.stream(values()).filter(WorkspaceRole::assignable).map(WorkspaceRole::value).collect(Collectors.joining(", "));
     }
 
     public static Optional<WorkspaceRole> fromValue(String value) {

@@ -259,9 +259,9 @@ public class ServiceAccountService {
     }
 
     private static void requireRole(WorkspaceRole role) {
-        if (role == null || role == WorkspaceRole.WORKSPACE_BILLING) {
-            throw DomainException.invalid(ErrorCode.INVALID_WORKSPACE_ROLE,
-                    "workspace_role must be one of workspace_user, workspace_restricted_developer, workspace_developer, workspace_admin.");
+        if (role == null || !role.assignable()) {
+            throw DomainException.invalid(ErrorCode.INVALID_WORKSPACE_ROLE, "workspace_role must be one of "
+                    + WorkspaceRole.assignableValues() + ".");
         }
     }
 

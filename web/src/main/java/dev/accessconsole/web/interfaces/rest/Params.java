@@ -75,7 +75,7 @@ final class Params {
 
     static WorkspaceRole workspaceRole(String value) {
         return WorkspaceRole.fromValue(value == null ? "" : value).orElseThrow(() -> DomainException.invalid(ErrorCode.INVALID_WORKSPACE_ROLE,
-                "workspace_role must be one of workspace_user, workspace_developer, workspace_admin."));
+                "workspace_role must be one of " + WorkspaceRole.assignableValues() + "."));
     }
 
     static boolean flag(String value, String name) {
