@@ -114,6 +114,7 @@ class AccessMatrixIT {
             Map.entry("GET /v1/organizations/access_review", List.of("access_review:read")),
             Map.entry("GET /v1/organizations/audit_events", List.of("audit:read")),
             Map.entry("GET /v1/organizations/usage_report/messages", List.of("organization:read")),
+            Map.entry("GET /v1/organizations/usage_report/claude_code", List.of("organization:read")),
             Map.entry("GET /v1/organizations/cost_report", List.of("organization:read")),
             Map.entry("PUT /v1/support/organizations/{org_id}/billing_emails", List.of("platform:support")),
             Map.entry("PUT /v1/support/organizations/{org_id}/limits", List.of("platform:support")),
@@ -451,6 +452,9 @@ class AccessMatrixIT {
         if (template.endsWith("/usage_report/messages") || template.endsWith("/cost_report")) {
             path += "?starting_at=2026-01-01T00:00:00Z";
         }
+        if (template.endsWith("/usage_report/claude_code")) {
+            path += "?starting_at=2026-01-01";
+        }
         // everyone names organization A, whatever it belongs to
         Api.Request request = principal.request(method, path, world.orgA);
         String body = world.body(method, template, foreign, fresh);
@@ -544,7 +548,8 @@ class AccessMatrixIT {
         if (template.equals("/v1/organizations/api_keys") && method.equals("GET") && !holdsAnywhere(p, orgRole, "api_keys:read", false)) {
             return Expect.forbidden("api_keys:read");
         }
-        if (template.endsWith("/usage_report/messages") && !holdsAnywhere(p, orgRole, "usage:read", true)) {
+        if ((template.endsWith("/usage_report/messages") || template.endsWith("/usage_report/claude_code"))
+                && !holdsAnywhere(p, orgRole, "usage:read", true)) {
             return Expect.forbidden("usage:read");
         }
         if (template.endsWith("/cost_report") && !holdsAnywhere(p, orgRole, "cost:read", true)) {

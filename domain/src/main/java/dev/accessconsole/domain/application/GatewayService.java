@@ -68,7 +68,7 @@ public class GatewayService {
         if (key.status() != ApiKey.Status.ACTIVE || key.workspace().archived()) {
             return false;
         }
-        if (key.expiresAt() != null && !key.expiresAt().isAfter(Instant.now())) {
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(Time.now())) {
             return false;
         }
         if (key.serviceAccountId() != null) {
@@ -87,16 +87,22 @@ public class GatewayService {
         return AccessPolicy.effectiveWorkspaceRole(member.get().role(), key.workspace().kind(), explicit).role() != null;
     }
 
-    /** Counts an event once: a retry (same event id) answers the first recording and adds nothing. */
     /**
      * Counts an event once per organization: a retry (same event id, same usage) answers the first recording and adds
      * nothing; the same event id with different usage is a conflict (409), never silently dropped. {@code occurredAt}
-     * null means now (and a retry without a time is not compared on it).
+     * null means now (and a retry without a time is not compared on it). The event is attributed to the account behind the
+     * key as it is now: its bound member, or its service account.
      */
     public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt) {
+        return record(eventId, apiKeyId, model, inputTokens, outputTokens, occurredAt, dev.accessconsole.domain.model.UsageDetail.PLAIN);
+    }
+
+    public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt,
+                           dev.accessconsole.domain.model.UsageDetail detail) {
         ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid(ErrorCode.UNKNOWN_API_KEY, "api_key_id names no API key."));
         Instant at = (occurredAt == null ? Time.now() : occurredAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, at);
+        UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, at,
+                detail, key.boundUserId(), key.serviceAccountId());
         for (int attempt = 1; ; attempt++) {
             try {
                 return new Recorded(recorder.insert(event), false);
@@ -145,12 +151,21 @@ public class GatewayService {
             // the day's sums, in the same transaction: an update, or the day's first row (a concurrent first insert
             // fails this transaction on the primary key, and record() tries again)
             long day = Math.floorDiv(event.epochMinute(), 1440);
+            var detail = event.detail();
             int updated = em.createQuery("update UsageDaily d set d.inputTokens = d.inputTokens + :in, d.outputTokens = d.outputTokens + :out,"
+                            + " d.cacheCreation1hTokens = d.cacheCreation1hTokens + :c1h, d.cacheCreation5mTokens = d.cacheCreation5mTokens + :c5m,"
+                            + " d.cacheReadTokens = d.cacheReadTokens + :cr, d.webSearchRequests = d.webSearchRequests + :ws_req,"
                             + " d.events = d.events + 1 where d.organizationId = :org and d.epochDay = :day and d.workspaceId = :ws"
-                            + " and d.apiKeyId = :key and d.model = :model")
+                            + " and d.apiKeyId = :key and d.model = :model and d.serviceTier = :tier and d.contextWindow = :cw"
+                            + " and d.inferenceGeo = :geo and d.speed = :speed and d.accountId = :account and d.serviceAccountId = :sa")
                     .setParameter("in", event.inputTokens()).setParameter("out", event.outputTokens())
+                    .setParameter("c1h", detail.cacheCreation1hTokens()).setParameter("c5m", detail.cacheCreation5mTokens())
+                    .setParameter("cr", detail.cacheReadTokens()).setParameter("ws_req", detail.webSearchRequests())
                     .setParameter("org", event.organizationId()).setParameter("day", day).setParameter("ws", event.workspaceId())
                     .setParameter("key", event.apiKeyId()).setParameter("model", event.model())
+                    .setParameter("tier", detail.serviceTier()).setParameter("cw", detail.contextWindow())
+                    .setParameter("geo", detail.inferenceGeo()).setParameter("speed", detail.speed())
+                    .setParameter("account", event.accountId()).setParameter("sa", event.serviceAccountId())
                     .executeUpdate();
             if (updated == 0) {
                 em.persist(new dev.accessconsole.domain.model.UsageDaily(event, day));

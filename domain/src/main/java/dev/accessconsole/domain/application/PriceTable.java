@@ -39,6 +39,64 @@ public class PriceTable {
         return priceOf(model).outputCentsPerMillion().multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
     }
 
+    /** The token kinds of the cost report, as the Admin API names them (its {@code token_type}). */
+    public enum TokenType {
+        UNCACHED_INPUT_TOKENS("uncached_input_tokens", "Input Tokens", BigDecimal.ONE, true),
+        OUTPUT_TOKENS("output_tokens", "Output Tokens", BigDecimal.ONE, false),
+        CACHE_READ_INPUT_TOKENS("cache_read_input_tokens", "Input Tokens, Cache Read", new BigDecimal("0.1"), true),
+        CACHE_CREATION_1H("cache_creation.ephemeral_1h_input_tokens", "Input Tokens, Cache Write (1h)", new BigDecimal("2"), true),
+        CACHE_CREATION_5M("cache_creation.ephemeral_5m_input_tokens", "Input Tokens, Cache Write (5m)", new BigDecimal("1.25"), true);
+
+        private final String value;
+        private final String label;
+        private final BigDecimal ofPrice;
+        private final boolean input;
+
+        TokenType(String value, String label, BigDecimal ofPrice, boolean input) {
+            this.value = value;
+            this.label = label;
+            this.ofPrice = ofPrice;
+            this.input = input;
+        }
+
+        public String value() { return value; }
+
+        /** How the cost item describes tokens of this kind of a model: "claude-x Usage - Input Tokens, Cache Read". */
+        public String describe(String model) {
+            return model + " Usage - " + label;
+        }
+    }
+
+    /**
+     * Cost in cents of tokens of one kind, as Anthropic prices them relative to a model's input and output prices: cache
+     * reads a tenth of input, 5-minute cache writes 1.25 times, 1-hour writes twice; the batch tier half; a long context
+     * (200k-1M) twice the input and 1.5 times the output price.
+     */
+    public BigDecimal tokenCost(String model, TokenType type, String serviceTier, String contextWindow, long tokens) {
+        if (tokens == 0) {
+            return BigDecimal.ZERO;
+        }
+        Price price = priceOf(model);
+        BigDecimal perMillion = (type.input ? price.inputCentsPerMillion() : price.outputCentsPerMillion()).multiply(type.ofPrice);
+        if ("batch".equals(serviceTier) || "flex_discount".equals(serviceTier)) {
+            perMillion = perMillion.multiply(new BigDecimal("0.5"));
+        }
+        if ("200k-1M".equals(contextWindow)) {
+            perMillion = perMillion.multiply(type.input ? new BigDecimal("2") : new BigDecimal("1.5"));
+        }
+        return perMillion.multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
+    }
+
+    /** Cost in cents of web search requests: {@code accessconsole.web-search.cents-per-request} (default 1, $10 per thousand). */
+    public BigDecimal webSearchCost(long requests) {
+        if (requests == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal cents = ConfigProvider.getConfig().getOptionalValue("accessconsole.web-search.cents-per-request", String.class)
+                .map(v -> new BigDecimal(v.trim())).orElse(BigDecimal.ONE);
+        return cents.multiply(BigDecimal.valueOf(requests));
+    }
+
     /** The models with a price of their own, sorted. */
     public java.util.List<String> models() {
         return table().keySet().stream().filter(model -> !model.equals("default")).sorted().toList();

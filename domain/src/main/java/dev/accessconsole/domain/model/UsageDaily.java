@@ -6,10 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.util.Objects;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * A day's usage sums for one organization, workspace, key and model (UTC days, {@code epoch_minute / 1440}), kept as each
+ * A day's usage sums for one organization, workspace, key, model and the other dimensions the usage report groups by (UTC days, {@code epoch_minute / 1440}), kept as each
  * event is recorded: reports by day read these, not the events.
  */
 @Entity
@@ -23,27 +24,29 @@ public class UsageDaily {
         private String workspaceId;
         private String apiKeyId;
         private String model;
+        private String serviceTier;
+        private String contextWindow;
+        private String inferenceGeo;
+        private String speed;
+        private String accountId;
+        private String serviceAccountId;
 
         public Key() {
         }
 
-        public Key(String organizationId, long epochDay, String workspaceId, String apiKeyId, String model) {
-            this.organizationId = organizationId;
-            this.epochDay = epochDay;
-            this.workspaceId = workspaceId;
-            this.apiKeyId = apiKeyId;
-            this.model = model;
+        private List<Object> parts() {
+            return Arrays.asList(organizationId, epochDay, workspaceId, apiKeyId, model, serviceTier, contextWindow, inferenceGeo, speed,
+                    accountId, serviceAccountId);
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key that && epochDay == that.epochDay && Objects.equals(organizationId, that.organizationId)
-                    && Objects.equals(workspaceId, that.workspaceId) && Objects.equals(apiKeyId, that.apiKeyId) && Objects.equals(model, that.model);
+            return other instanceof Key that && parts().equals(that.parts());
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(organizationId, epochDay, workspaceId, apiKeyId, model);
+            return parts().hashCode();
         }
     }
 
@@ -67,11 +70,47 @@ public class UsageDaily {
     @Column(length = 100)
     private String model;
 
+    @Id
+    @Column(name = "service_tier", length = 20)
+    private String serviceTier;
+
+    @Id
+    @Column(name = "context_window", length = 10)
+    private String contextWindow;
+
+    @Id
+    @Column(name = "inference_geo", length = 20)
+    private String inferenceGeo;
+
+    @Id
+    @Column(length = 10)
+    private String speed;
+
+    @Id
+    @Column(name = "account_id", length = 64)
+    private String accountId;
+
+    @Id
+    @Column(name = "service_account_id", length = 40)
+    private String serviceAccountId;
+
     @Column(name = "input_tokens", nullable = false)
     private long inputTokens;
 
     @Column(name = "output_tokens", nullable = false)
     private long outputTokens;
+
+    @Column(name = "cache_creation_1h_tokens", nullable = false)
+    private long cacheCreation1hTokens;
+
+    @Column(name = "cache_creation_5m_tokens", nullable = false)
+    private long cacheCreation5mTokens;
+
+    @Column(name = "cache_read_tokens", nullable = false)
+    private long cacheReadTokens;
+
+    @Column(name = "web_search_requests", nullable = false)
+    private long webSearchRequests;
 
     @Column(nullable = false)
     private long events;
@@ -88,6 +127,17 @@ public class UsageDaily {
         this.model = first.model();
         this.inputTokens = first.inputTokens();
         this.outputTokens = first.outputTokens();
+        UsageDetail detail = first.detail();
+        this.serviceTier = detail.serviceTier();
+        this.contextWindow = detail.contextWindow();
+        this.inferenceGeo = detail.inferenceGeo();
+        this.speed = detail.speed();
+        this.accountId = first.accountId();
+        this.serviceAccountId = first.serviceAccountId();
+        this.cacheCreation1hTokens = detail.cacheCreation1hTokens();
+        this.cacheCreation5mTokens = detail.cacheCreation5mTokens();
+        this.cacheReadTokens = detail.cacheReadTokens();
+        this.webSearchRequests = detail.webSearchRequests();
         this.events = 1;
     }
 }

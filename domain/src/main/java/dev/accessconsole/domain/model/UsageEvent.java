@@ -68,6 +68,38 @@ public class UsageEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    @Column(name = "service_tier", nullable = false, length = 20)
+    private String serviceTier = "standard";
+
+    @Column(name = "context_window", nullable = false, length = 10)
+    private String contextWindow = "0-200k";
+
+    @Column(name = "inference_geo", nullable = false, length = 20)
+    private String inferenceGeo = "not_available";
+
+    @Column(nullable = false, length = 10)
+    private String speed = "standard";
+
+    @Column(name = "cache_creation_1h_tokens", nullable = false)
+    private long cacheCreation1hTokens;
+
+    @Column(name = "cache_creation_5m_tokens", nullable = false)
+    private long cacheCreation5mTokens;
+
+    @Column(name = "cache_read_tokens", nullable = false)
+    private long cacheReadTokens;
+
+    @Column(name = "web_search_requests", nullable = false)
+    private long webSearchRequests;
+
+    /** The user account behind the key (its bound member), '' for none. */
+    @Column(name = "account_id", nullable = false, length = 64)
+    private String accountId = "";
+
+    /** The service account behind the key, '' for none. */
+    @Column(name = "service_account_id", nullable = false, length = 40)
+    private String serviceAccountId = "";
+
     /** Minutes since the epoch: buckets are computed with integer arithmetic, the same on H2 and PostgreSQL. */
     @Column(name = "epoch_minute", nullable = false)
     private long epochMinute;
@@ -77,6 +109,23 @@ public class UsageEvent {
 
     public UsageEvent(String eventId, String organizationId, String workspaceId, String apiKeyId, String model,
                       long inputTokens, long outputTokens, Instant occurredAt) {
+        this(eventId, organizationId, workspaceId, apiKeyId, model, inputTokens, outputTokens, occurredAt, UsageDetail.PLAIN, null, null);
+    }
+
+    /** An event with its report dimensions and other token kinds, and the account or service account behind its key. */
+    public UsageEvent(String eventId, String organizationId, String workspaceId, String apiKeyId, String model,
+                      long inputTokens, long outputTokens, Instant occurredAt, UsageDetail detail, String accountId,
+                      String serviceAccountId) {
+        this.serviceTier = detail.serviceTier();
+        this.contextWindow = detail.contextWindow();
+        this.inferenceGeo = detail.inferenceGeo();
+        this.speed = detail.speed();
+        this.cacheCreation1hTokens = detail.cacheCreation1hTokens();
+        this.cacheCreation5mTokens = detail.cacheCreation5mTokens();
+        this.cacheReadTokens = detail.cacheReadTokens();
+        this.webSearchRequests = detail.webSearchRequests();
+        this.accountId = accountId == null ? "" : accountId;
+        this.serviceAccountId = serviceAccountId == null ? "" : serviceAccountId;
         this.eventId = eventId;
         this.organizationId = organizationId;
         this.workspaceId = workspaceId;
@@ -97,10 +146,17 @@ public class UsageEvent {
     public long outputTokens() { return outputTokens; }
     public Instant occurredAt() { return occurredAt; }
     public long epochMinute() { return epochMinute; }
+    public String accountId() { return accountId; }
+    public String serviceAccountId() { return serviceAccountId; }
+
+    public UsageDetail detail() {
+        return new UsageDetail(serviceTier, contextWindow, inferenceGeo, speed, cacheCreation1hTokens, cacheCreation5mTokens,
+                cacheReadTokens, webSearchRequests);
+    }
 
     /** Whether another report carries the same usage (the time compared only when the retry states one). */
     public boolean sameUsageAs(UsageEvent other, boolean compareTime) {
         return apiKeyId.equals(other.apiKeyId) && model.equals(other.model) && inputTokens == other.inputTokens
-                && outputTokens == other.outputTokens && (!compareTime || occurredAt.equals(other.occurredAt));
+                && outputTokens == other.outputTokens && detail().equals(other.detail()) && (!compareTime || occurredAt.equals(other.occurredAt));
     }
 }

@@ -8,6 +8,7 @@ import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.domain.application.PriceTable;
 import dev.accessconsole.domain.application.ReportService;
+import dev.accessconsole.domain.application.ReportService.Dimension;
 import dev.accessconsole.domain.model.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,19 +28,18 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.accessconsole.web.interfaces.rest.ReportsResource.cents;
-import static dev.accessconsole.web.interfaces.rest.ReportsResource.groups;
 import static dev.accessconsole.web.interfaces.rest.ReportsResource.instant;
 import static dev.accessconsole.web.interfaces.rest.ReportsResource.page;
 import static dev.accessconsole.web.interfaces.rest.ReportsResource.text;
 import static dev.accessconsole.web.interfaces.rest.ReportsResource.window;
 
-/** The Admin API's cost report: daily buckets of cost in US cents (decimal strings), from the configured price table. */
+/** The Admin API's cost report: daily buckets of cost in US cents (decimal strings), from the configured price table. The Default workspace shows as null. */
 @Path("/organizations/cost_report")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CostReportResource {
 
-    private static final Set<String> COST_GROUPS = Set.of("workspace_id", "description");
+    private static final List<String> COST_GROUPS = List.of("workspace_id", "description", "inference_geo", "speed");
 
     @Inject
     ReportService reports;
@@ -50,6 +50,10 @@ public class CostReportResource {
     @Inject
     AccessContext access;
 
+    /**
+     * Cost items per day: grouped by description, one item per model, service tier, context window and token kind (cost
+     * type tokens), and one for web search requests (cost type web_search); the fields of what is not grouped are null.
+     */
     @GET
     @RequiresPermission(Permissions.ORGANIZATION_READ)
     public JsonObject costReport(@QueryParam("starting_at") String startingAt, @QueryParam("ending_at") String endingAt,
@@ -60,41 +64,81 @@ public class CostReportResource {
             throw DomainException.invalid(ErrorCode.INVALID_BUCKET_WIDTH, "cost_report buckets are 1d.");
         }
         ReportsResource.Window window = window(startingAt, endingAt, page, limit, 1440, 7, 31);
-        Set<String> groups = groups(groupBy, COST_GROUPS);
+        Set<String> groups = new java.util.HashSet<>();
+        for (String group : ReportsResource.values(groupBy)) {
+            if (!COST_GROUPS.contains(group)) {
+                throw DomainException.invalid(ErrorCode.INVALID_GROUP_BY, "group_by[] accepts " + String.join(", ", COST_GROUPS) + ".");
+            }
+            groups.add(group);
+        }
         boolean byDescription = groups.contains("description");
-        var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.COST_READ), new ReportService.Query(window.from(), window.to(), 1440, workspaceIds, null, null));
+        var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.COST_READ), new ReportService.Query(window.from(),
+                window.to(), 1440, Map.of(Dimension.WORKSPACE_ID, ReportsResource.values(workspaceIds))));
 
         Map<Long, List<ReportService.Row>> byBucket = rows.stream()
                 .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));
         JsonArrayBuilder data = JsonBuilders.array();
         for (long bucket = window.from(); bucket < window.to(); bucket += 1440) {
+            // key: workspace, inference geo, speed, then (by description) cost type, model, service tier, context window, token type
             Map<List<String>, BigDecimal> sums = new LinkedHashMap<>();
             for (ReportService.Row row : byBucket.getOrDefault(bucket, List.of())) {
-                String workspace = groups.contains("workspace_id") ? row.workspaceId() : null;
-                if (byDescription) {
-                    sums.merge(java.util.Arrays.asList(workspace, row.model(), "uncached_input_tokens"), prices.inputCost(row.model(), row.inputTokens()), BigDecimal::add);
-                    sums.merge(java.util.Arrays.asList(workspace, row.model(), "output_tokens"), prices.outputCost(row.model(), row.outputTokens()), BigDecimal::add);
-                } else {
-                    sums.merge(java.util.Arrays.asList(workspace, null, null),
-                            prices.inputCost(row.model(), row.inputTokens()).add(prices.outputCost(row.model(), row.outputTokens())), BigDecimal::add);
+                List<String> common = java.util.Arrays.asList(groups.contains("workspace_id") ? row.get(Dimension.WORKSPACE_ID) : null,
+                        groups.contains("inference_geo") ? row.get(Dimension.INFERENCE_GEO) : null,
+                        groups.contains("speed") ? row.get(Dimension.SPEED) : null);
+                String model = row.get(Dimension.MODEL);
+                String tier = row.get(Dimension.SERVICE_TIER);
+                String contextWindow = row.get(Dimension.CONTEXT_WINDOW);
+                ReportService.Sums s = row.sums();
+                long[] tokens = {s.uncachedInputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheCreation1hTokens(), s.cacheCreation5mTokens()};
+                PriceTable.TokenType[] types = {PriceTable.TokenType.UNCACHED_INPUT_TOKENS, PriceTable.TokenType.OUTPUT_TOKENS,
+                        PriceTable.TokenType.CACHE_READ_INPUT_TOKENS, PriceTable.TokenType.CACHE_CREATION_1H, PriceTable.TokenType.CACHE_CREATION_5M};
+                for (int i = 0; i < types.length; i++) {
+                    if (tokens[i] == 0) {
+                        continue;
+                    }
+                    BigDecimal cost = prices.tokenCost(model, types[i], tier, contextWindow, tokens[i]);
+                    sums.merge(key(common, byDescription ? new String[]{"tokens", model, tier, contextWindow, types[i].value()} : null), cost, BigDecimal::add);
+                }
+                if (s.webSearchRequests() > 0) {
+                    sums.merge(key(common, byDescription ? new String[]{"web_search", null, null, null, null} : null),
+                            prices.webSearchCost(s.webSearchRequests()), BigDecimal::add);
                 }
             }
             JsonArrayBuilder results = JsonBuilders.array();
             sums.forEach((key, amount) -> {
                 JsonObjectBuilder result = JsonBuilders.object().add("currency", "USD").add("amount", cents(amount));
                 text(result, "workspace_id", key.get(0));
-                if (byDescription) {
-                    String tokenType = key.get(2);
-                    result.add("description", key.get(1) + (tokenType.equals("output_tokens") ? " output tokens" : " input tokens"))
-                            .add("cost_type", "tokens").add("model", key.get(1)).add("token_type", tokenType);
-                } else {
-                    result.addNull("description").addNull("cost_type").addNull("model").addNull("token_type");
-                }
-                result.addNull("context_window").addNull("service_tier");
+                text(result, "inference_geo", key.get(1));
+                text(result, "speed", key.get(2));
+                String costType = key.get(3);
+                String model = key.get(4);
+                text(result, "cost_type", costType);
+                text(result, "model", model);
+                text(result, "service_tier", key.get(5));
+                text(result, "context_window", key.get(6));
+                text(result, "token_type", key.get(7));
+                String description = costType == null ? null : costType.equals("web_search") ? "Web Search Usage"
+                        : PriceTable.TokenType.valueOf(tokenTypeName(key.get(7))).describe(model);
+                text(result, "description", description);
                 results.add(result);
             });
             data.add(JsonBuilders.object().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + 1440)).add("results", results));
         }
         return page(data, window);
+    }
+
+    private static List<String> key(List<String> common, String[] item) {
+        List<String> key = new java.util.ArrayList<>(common);
+        key.addAll(item == null ? java.util.Arrays.asList(null, null, null, null, null) : java.util.Arrays.asList(item));
+        return key;
+    }
+
+    private static String tokenTypeName(String value) {
+        for (PriceTable.TokenType type : PriceTable.TokenType.values()) {
+            if (type.value().equals(value)) {
+                return type.name();
+            }
+        }
+        throw new IllegalStateException(value);
     }
 }

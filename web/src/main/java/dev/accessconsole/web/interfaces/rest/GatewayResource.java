@@ -5,7 +5,10 @@ import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.domain.application.GatewayService;
 import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Time;
+import dev.accessconsole.domain.model.UsageDetail;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,15 +37,34 @@ public class GatewayResource {
     public record VerifiedJson(String type, String apiKeyId, String workspaceId, String organizationId) {
     }
 
-    /** {@code occurred_at} is accepted as another name for {@code timestamp}. */
+    /**
+     * {@code occurred_at} is accepted as another name for {@code timestamp}. Beyond the plain token counts, the event carries
+     * what a Messages API response's {@code usage} says (cache writes by lifetime, cache reads, web search requests, service
+     * tier, speed, inference geo) and its context window; left out, they are those of a plain request.
+     */
     public record UsageEventRequest(@Schema(maxLength = 100) String eventId, @Schema(maxLength = 40) String apiKeyId, @Schema(maxLength = 100) String model,
                                     @Schema(minimum = "0", maximum = "100000000") Long inputTokens,
                                     @Schema(minimum = "0", maximum = "100000000") Long outputTokens, @Schema(maxLength = 64) String timestamp,
-                                    @Schema(maxLength = 64) String occurredAt) {
+                                    @Schema(maxLength = 64) String occurredAt,
+                                    @Schema(minimum = "0", maximum = "100000000") Long cacheReadInputTokens,
+                                    CacheCreation cacheCreation, ServerToolUse serverToolUse,
+                                    @Schema(enumeration = {"standard", "batch", "priority", "priority_on_demand", "flex", "flex_discount"}) String serviceTier,
+                                    @Schema(enumeration = {"0-200k", "200k-1M"}) String contextWindow,
+                                    @Schema(enumeration = {"global", "us", "not_available"}) String inferenceGeo,
+                                    @Schema(enumeration = {"standard", "fast"}) String speed) {
+    }
+
+    /** Cache writes by lifetime, as the Messages API's usage names them. */
+    public record CacheCreation(@JsonbProperty("ephemeral_1h_input_tokens") @Schema(minimum = "0", maximum = "100000000") Long ephemeral1hInputTokens,
+                                @JsonbProperty("ephemeral_5m_input_tokens") @Schema(minimum = "0", maximum = "100000000") Long ephemeral5mInputTokens) {
+    }
+
+    public record ServerToolUse(@Schema(minimum = "0", maximum = "100000000") Long webSearchRequests) {
     }
 
     public record UsageEventJson(String type, String eventId, boolean duplicate, String apiKeyId, String model, long inputTokens,
-                                 long outputTokens, Instant timestamp) {
+                                 long outputTokens, Instant timestamp, long cacheReadInputTokens, CacheCreation cacheCreation,
+                                 ServerToolUse serverToolUse, String serviceTier, String contextWindow, String inferenceGeo, String speed) {
     }
 
     private static final long MAX_TOKENS = 100_000_000L;
@@ -73,14 +95,33 @@ public class GatewayResource {
         String when = request.timestamp() != null ? request.timestamp() : request.occurredAt();
         Instant at = when == null ? null : Params.time("timestamp", when);
         // usage is reported as it happens: at most a year late, never ahead of the clock (beyond a little skew)
-        Instant now = Instant.now();
+        Instant now = Time.now();
         if (at != null && (at.isBefore(now.minus(Duration.ofDays(366))) || at.isAfter(now.plus(Duration.ofMinutes(5))))) {
             throw DomainException.invalid(ErrorCode.INVALID_TIMESTAMP, "timestamp must be within the last 366 days and not in the future.");
         }
-        var recorded = gateway.record(eventId, apiKeyId, model, input, output, at);
+        UsageDetail plain = UsageDetail.PLAIN;
+        CacheCreation cache = request.cacheCreation();
+        UsageDetail detail = new UsageDetail(
+                request.serviceTier() == null ? plain.serviceTier() : request.serviceTier(),
+                request.contextWindow() == null ? plain.contextWindow() : request.contextWindow(),
+                request.inferenceGeo() == null ? plain.inferenceGeo() : request.inferenceGeo(),
+                request.speed() == null ? plain.speed() : request.speed(),
+                optionalTokens("cache_creation.ephemeral_1h_input_tokens", cache == null ? null : cache.ephemeral1hInputTokens()),
+                optionalTokens("cache_creation.ephemeral_5m_input_tokens", cache == null ? null : cache.ephemeral5mInputTokens()),
+                optionalTokens("cache_read_input_tokens", request.cacheReadInputTokens()),
+                optionalTokens("server_tool_use.web_search_requests", request.serverToolUse() == null ? null : request.serverToolUse().webSearchRequests()));
+        var recorded = gateway.record(eventId, apiKeyId, model, input, output, at, detail);
         var event = recorded.event();
+        UsageDetail recordedDetail = event.detail();
         return new UsageEventJson("usage_event", event.eventId(), recorded.duplicate(), event.apiKeyId(), event.model(),
-                event.inputTokens(), event.outputTokens(), event.occurredAt());
+                event.inputTokens(), event.outputTokens(), event.occurredAt(), recordedDetail.cacheReadTokens(),
+                new CacheCreation(recordedDetail.cacheCreation1hTokens(), recordedDetail.cacheCreation5mTokens()),
+                new ServerToolUse(recordedDetail.webSearchRequests()), recordedDetail.serviceTier(), recordedDetail.contextWindow(),
+                recordedDetail.inferenceGeo(), recordedDetail.speed());
+    }
+
+    private static long optionalTokens(String field, Long value) {
+        return value == null ? 0 : tokens(field, value);
     }
 
     private static String required(String field, String value, int max) {

@@ -7,7 +7,10 @@ import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.domain.application.ReportService;
+import dev.accessconsole.domain.application.ReportService.Dimension;
 import dev.accessconsole.domain.model.DomainException;
+import dev.accessconsole.domain.model.Time;
+import dev.accessconsole.domain.model.UsageDetail;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -23,6 +26,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +43,16 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    private static final Set<String> USAGE_GROUPS = Set.of("api_key_id", "workspace_id", "model", "service_tier", "context_window");
-
     @Inject
     ReportService reports;
 
     @Inject
     AccessContext access;
 
-    /** Organization-level: every member may ask; rows are limited to workspaces where they hold usage:read (403 if none). */
+    /**
+     * Organization-level: every member may ask; rows are limited to workspaces where they hold usage:read (403 if none).
+     * Every official filter and group_by[] value; a dimension not grouped by is null in the rows.
+     */
     @GET
     @Path("/messages")
     @RequiresPermission(Permissions.ORGANIZATION_READ)
@@ -53,7 +60,11 @@ public class ReportsResource {
                                   @QueryParam("bucket_width") String bucketWidth, @QueryParam("limit") String limit,
                                   @QueryParam("page") String page, @QueryParam("group_by[]") List<String> groupBy,
                                   @QueryParam("workspace_ids[]") List<String> workspaceIds, @QueryParam("api_key_ids[]") List<String> apiKeyIds,
-                                  @QueryParam("models[]") List<String> models) {
+                                  @QueryParam("models[]") List<String> models, @QueryParam("service_tiers[]") List<String> serviceTiers,
+                                  @QueryParam("context_window[]") List<String> contextWindows,
+                                  @QueryParam("inference_geos[]") List<String> inferenceGeos, @QueryParam("speeds[]") List<String> speeds,
+                                  @QueryParam("account_ids[]") List<String> accountIds,
+                                  @QueryParam("service_account_ids[]") List<String> serviceAccountIds) {
         int width = switch (bucketWidth == null || bucketWidth.isBlank() ? "1d" : bucketWidth) {
             case "1d" -> 1440;
             case "1h" -> 60;
@@ -62,36 +73,172 @@ public class ReportsResource {
         };
         int[] limits = width == 1440 ? new int[]{7, 31} : width == 60 ? new int[]{24, 168} : new int[]{60, 1440};
         Window window = window(startingAt, endingAt, page, limit, width, limits[0], limits[1]);
-        Set<String> groups = groups(groupBy, USAGE_GROUPS);
-        var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.USAGE_READ), new ReportService.Query(window.from(), window.to(), width, workspaceIds, apiKeyIds, models));
+        Set<Dimension> groups = groups(groupBy, EnumSet.allOf(Dimension.class));
+        Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.WORKSPACE_ID, values(workspaceIds));
+        filters.put(Dimension.API_KEY_ID, values(apiKeyIds));
+        filters.put(Dimension.MODEL, values(models));
+        filters.put(Dimension.SERVICE_TIER, allowed("service_tiers[]", values(serviceTiers), UsageDetail.SERVICE_TIERS));
+        filters.put(Dimension.CONTEXT_WINDOW, allowed("context_window[]", values(contextWindows), UsageDetail.CONTEXT_WINDOWS));
+        filters.put(Dimension.INFERENCE_GEO, allowed("inference_geos[]", values(inferenceGeos), UsageDetail.INFERENCE_GEOS));
+        filters.put(Dimension.SPEED, allowed("speeds[]", values(speeds), UsageDetail.SPEEDS));
+        filters.put(Dimension.ACCOUNT_ID, values(accountIds));
+        filters.put(Dimension.SERVICE_ACCOUNT_ID, values(serviceAccountIds));
+        var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.USAGE_READ),
+                new ReportService.Query(window.from(), window.to(), width, filters));
 
         Map<Long, List<ReportService.Row>> byBucket = rows.stream()
                 .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));
         JsonArrayBuilder data = JsonBuilders.array();
         for (long bucket = window.from(); bucket < window.to(); bucket += width) {
-            Map<List<String>, long[]> sums = new LinkedHashMap<>();
+            Map<List<String>, ReportService.Sums> sums = new LinkedHashMap<>();
             for (ReportService.Row row : byBucket.getOrDefault(bucket, List.of())) {
-                long[] sum = sums.computeIfAbsent(key(row, groups), k -> new long[2]);
-                sum[0] += row.inputTokens();
-                sum[1] += row.outputTokens();
+                sums.merge(key(row, groups), row.sums(), ReportService.Sums::plus);
             }
             JsonArrayBuilder results = JsonBuilders.array();
             sums.forEach((key, sum) -> {
                 JsonObjectBuilder result = JsonBuilders.object()
-                        .add("uncached_input_tokens", sum[0])
-                        .add("cache_creation", JsonBuilders.object().add("ephemeral_1h_input_tokens", 0).add("ephemeral_5m_input_tokens", 0))
-                        .add("cache_read_input_tokens", 0)
-                        .add("output_tokens", sum[1])
-                        .add("server_tool_use", JsonBuilders.object().add("web_search_requests", 0));
-                text(result, "api_key_id", key.get(0));
-                text(result, "workspace_id", key.get(1));
-                text(result, "model", key.get(2));
-                result.addNull("service_tier").addNull("context_window");
+                        .add("uncached_input_tokens", sum.uncachedInputTokens())
+                        .add("cache_creation", JsonBuilders.object().add("ephemeral_1h_input_tokens", sum.cacheCreation1hTokens())
+                                .add("ephemeral_5m_input_tokens", sum.cacheCreation5mTokens()))
+                        .add("cache_read_input_tokens", sum.cacheReadTokens())
+                        .add("output_tokens", sum.outputTokens())
+                        .add("server_tool_use", JsonBuilders.object().add("web_search_requests", sum.webSearchRequests()));
+                for (Dimension d : Dimension.values()) {
+                    text(result, d.value(), key.get(d.ordinal()));
+                }
                 results.add(result);
             });
             data.add(JsonBuilders.object().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + width)).add("results", results));
         }
         return page(data, window);
+    }
+
+    /**
+     * The Claude Code report: one UTC day ({@code starting_at}, YYYY-MM-DD) of the Claude Code workspace, a record per actor
+     * (member or API key) with its tokens and estimated cost by model, paged by {@code limit} (1-1000, default 20) and the
+     * opaque {@code page} token. Rows are those of workspaces where the caller may read usage (403 if none); members are
+     * named by email only to callers who may know who is in the organization (members:manage) and to themselves.
+     * This product's gateway reports tokens, not Claude Code's client telemetry, so the productivity metrics (sessions,
+     * lines, commits, pull requests, tool actions) are zero and terminal_type is "unknown".
+     */
+    @GET
+    @Path("/claude_code")
+    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    public JsonObject claudeCodeReport(@QueryParam("starting_at") String startingAt, @QueryParam("limit") String limit,
+                                       @QueryParam("page") String page) {
+        java.time.LocalDate day = day("starting_at", startingAt);
+        int size = 20;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > 1000) {
+                throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be between 1 and 1000.");
+            }
+        }
+        boolean mayNameMembers = access.held(null).permissions().contains(Permission.MEMBERS_MANAGE);
+        List<ReportService.ClaudeCodeActor> actors = reports.claudeCodeDay(access.organizationId(),
+                access.reportScope(Permission.USAGE_READ), day.toEpochDay(), mayNameMembers, access.principalId());
+        int offset = 0;
+        if (page != null && !page.isBlank()) {
+            try {
+                offset = Integer.parseInt(page.startsWith("page_") ? page.substring(5) : "x");
+                if (offset < 0 || offset > actors.size()) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid(ErrorCode.INVALID_PAGE, "page is not a token this report gave.");
+            }
+        }
+        int to = Math.min(actors.size(), offset + size);
+        String date = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
+        JsonArrayBuilder data = JsonBuilders.array();
+        for (ReportService.ClaudeCodeActor actor : actors.subList(offset, to)) {
+            JsonObjectBuilder who = JsonBuilders.object().add("type", actor.type());
+            if (actor.emailAddress() != null) {
+                who.add("email_address", actor.emailAddress());
+            } else {
+                who.add("api_key_name", actor.apiKeyName());
+            }
+            JsonArrayBuilder models = JsonBuilders.array();
+            actor.byModel().forEach((model, usage) -> {
+                ReportService.Sums s = usage.sums();
+                models.add(JsonBuilders.object()
+                        .add("model", model)
+                        .add("tokens", JsonBuilders.object().add("input", s.uncachedInputTokens()).add("output", s.outputTokens())
+                                .add("cache_read", s.cacheReadTokens()).add("cache_creation", s.cacheCreation1hTokens() + s.cacheCreation5mTokens()))
+                        .add("estimated_cost", JsonBuilders.object().add("currency", "USD")
+                                .add("amount", usage.costCents().setScale(0, RoundingMode.HALF_UP).longValueExact())));
+            });
+            data.add(JsonBuilders.object()
+                    .add("date", date)
+                    .add("actor", who)
+                    .add("organization_id", access.organizationId())
+                    .add("customer_type", "api")
+                    .addNull("subscription_type")
+                    .add("terminal_type", "unknown")
+                    .add("core_metrics", JsonBuilders.object().add("num_sessions", 0)
+                            .add("lines_of_code", JsonBuilders.object().add("added", 0).add("removed", 0))
+                            .add("commits_by_claude_code", 0).add("pull_requests_by_claude_code", 0))
+                    .add("tool_actions", JsonBuilders.object().add("edit_tool", noToolActions()).add("multi_edit_tool", noToolActions())
+                            .add("notebook_edit_tool", noToolActions()).add("write_tool", noToolActions()))
+                    .add("model_breakdown", models));
+        }
+        JsonObjectBuilder body = JsonBuilders.object().add("data", data).add("has_more", to < actors.size());
+        if (to < actors.size()) {
+            body.add("next_page", "page_" + to);
+        } else {
+            body.addNull("next_page");
+        }
+        return body.build();
+    }
+
+    private static JsonObjectBuilder noToolActions() {
+        return JsonBuilders.object().add("accepted", 0).add("rejected", 0);
+    }
+
+    /** A UTC day as YYYY-MM-DD, from 1970 to 9999; 400 naming the parameter otherwise. */
+    private static java.time.LocalDate day(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalidField(name, name + " is required (a UTC day, e.g. 2026-01-01).");
+        }
+        try {
+            if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new java.time.format.DateTimeParseException("not YYYY-MM-DD", value, 0);
+            }
+            java.time.LocalDate day = java.time.LocalDate.parse(value);
+            if (day.getYear() < 1970) {
+                throw new java.time.format.DateTimeParseException("before 1970", value, 0);
+            }
+            return day;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalidField(name, name + " must be a UTC day as YYYY-MM-DD, from 1970-01-01.");
+        }
+    }
+
+    /** The values of a repeated (or comma-separated) query parameter, blanks left out. */
+    static List<String> values(List<String> given) {
+        List<String> values = new ArrayList<>();
+        for (String value : given == null ? List.<String>of() : given) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.trim());
+                }
+            }
+        }
+        return values;
+    }
+
+    private static List<String> allowed(String parameter, List<String> values, List<String> allowed) {
+        for (String value : values) {
+            if (!allowed.contains(value)) {
+                throw DomainException.invalidField(parameter.replace("[]", ""), parameter + " accepts " + String.join(", ", allowed) + ".");
+            }
+        }
+        return values;
     }
 
     record Window(long from, long to, boolean hasMore, long next) {
@@ -100,7 +247,8 @@ public class ReportsResource {
     /** The buckets of this page: from starting_at (or the page token) for at most limit buckets, before ending_at. */
     static Window window(String startingAt, String endingAt, String page, String limit, int width, int defaultLimit, int maxLimit) {
         Instant start = time("starting_at", startingAt, true);
-        Instant end = endingAt == null || endingAt.isBlank() ? Instant.now() : time("ending_at", endingAt, true);
+        boolean endGiven = endingAt != null && !endingAt.isBlank();
+        Instant end = endGiven ? time("ending_at", endingAt, true) : Time.now();
         if (!end.isAfter(start)) {
             throw DomainException.invalid(ErrorCode.INVALID_TIME_RANGE, "ending_at must be after starting_at.");
         }
@@ -116,7 +264,10 @@ public class ReportsResource {
             }
         }
         long first = Math.floorDiv(ReportService.epochMinute(start), width) * width;
-        long last = Math.floorDiv(ReportService.epochMinute(end) + width - 1, width) * width;
+        // ending_at given: the buckets that end by then (as documented, none ends after it); not given: up to the bucket of now
+        long last = endGiven ? Math.floorDiv(ReportService.epochMinute(end), width) * width
+                : Math.floorDiv(ReportService.epochMinute(end) + width - 1, width) * width;
+        last = Math.max(last, first);
         if (page != null && !page.isBlank()) {
             try {
                 long token = Long.parseLong(page.startsWith("page_") ? page.substring(5) : "x");
@@ -142,26 +293,21 @@ public class ReportsResource {
         return body.build();
     }
 
-    static Set<String> groups(List<String> groupBy, Set<String> allowed) {
-        List<String> groups = new ArrayList<>();
-        for (String value : groupBy == null ? List.<String>of() : groupBy) {
-            for (String part : value.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                if (!allowed.contains(part.trim())) {
-                    throw DomainException.invalid(ErrorCode.INVALID_GROUP_BY, "group_by[] accepts " + String.join(", ", allowed) + ".");
-                }
-                groups.add(part.trim());
-            }
+    /** The group_by[] values, each one of {@code allowed} (repeated or comma-separated); 400 naming the allowed ones otherwise. */
+    static Set<Dimension> groups(List<String> groupBy, Set<Dimension> allowed) {
+        Set<Dimension> groups = EnumSet.noneOf(Dimension.class);
+        for (String part : values(groupBy)) {
+            Dimension dimension = Dimension.fromValue(part).filter(allowed::contains).orElseThrow(() -> DomainException.invalid(
+                    ErrorCode.INVALID_GROUP_BY, "group_by[] accepts " + allowed.stream().map(Dimension::value)
+                            .collect(java.util.stream.Collectors.joining(", ")) + "."));
+            groups.add(dimension);
         }
-        return Set.copyOf(groups);
+        return groups;
     }
 
-    private static List<String> key(ReportService.Row row, Set<String> groups) {
-        return java.util.Arrays.asList(groups.contains("api_key_id") ? row.apiKeyId() : null,
-                groups.contains("workspace_id") ? row.workspaceId() : null,
-                groups.contains("model") ? row.model() : null);
+    /** The row's value of every dimension grouped by, null for the others, in dimension order. */
+    static List<String> key(ReportService.Row row, Set<Dimension> groups) {
+        return Arrays.stream(Dimension.values()).map(d -> groups.contains(d) ? row.get(d) : null).toList();
     }
 
     static void text(JsonObjectBuilder json, String name, String value) {
