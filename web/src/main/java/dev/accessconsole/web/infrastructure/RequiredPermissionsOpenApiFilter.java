@@ -160,16 +160,22 @@ public class RequiredPermissionsOpenApiFilter implements OASFilter {
             return;
         }
         List<Schema.SchemaType> types = schema.getType() == null ? List.of() : schema.getType();
-        if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null && schema.getEnumeration() == null) {
-            schema.setMaxLength(schema.getFormat() != null && schema.getFormat().startsWith("date") ? 64 : 4096);
+        if (types.contains(Schema.SchemaType.STRING) && schema.getEnumeration() == null) {
+            if (schema.getMaxLength() == null) {
+                schema.setMaxLength(schema.getFormat() != null && schema.getFormat().startsWith("date") ? 64 : 4096);
+            }
+            // any text without a format of its own: NUL is refused everywhere (NulCharacterFilter)
             if (schema.getPattern() == null && schema.getFormat() == null) {
-                schema.setPattern("^[\\s\\S]*$");
+                schema.setPattern("^[^\\u0000]*$");
             }
         }
         if (types.contains(Schema.SchemaType.ARRAY) && schema.getMaxItems() == null) {
             schema.setMaxItems(1000);
         }
         if (types.contains(Schema.SchemaType.INTEGER)) {
+            if (schema.getFormat() == null) {
+                schema.setFormat("int64");
+            }
             if (schema.getMinimum() == null) {
                 schema.setMinimum(java.math.BigDecimal.ZERO);
             }
