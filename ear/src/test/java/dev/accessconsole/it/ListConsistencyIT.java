@@ -96,6 +96,7 @@ class ListConsistencyIT {
         principals.put("owner (admin)", owner);
 
         String from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).toString();
+        String today = Instant.now().truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
         List<String> mismatches = new ArrayList<>();
         Set<String> shapes = new TreeSet<>();
         int comparisons = 0;
@@ -127,6 +128,7 @@ class ListConsistencyIT {
             shapes.add("api_keys " + readableKeys.size());
 
             // usage and cost rows: workspaces with rows against the caller's own permissions in each workspace
+            Set<String> usageHeld = Set.of();
             for (String[] report : new String[][]{{"/v1/organizations/usage_report/messages", "usage:read"}, {"/v1/organizations/cost_report", "cost:read"}}) {
                 Response rows = p.request("GET", report[0] + "?starting_at=" + from + "&group_by[]=workspace_id&limit=7").send();
                 Set<String> held = new HashSet<>();
@@ -152,7 +154,18 @@ class ListConsistencyIT {
                     assertThat(rows.status()).as(who + " " + report[0]).isEqualTo(403);
                 }
                 comparisons += compare(mismatches, who + " " + report[0], withRows, held);
+                if (report[1].equals("usage:read")) {
+                    usageHeld = held;
+                }
             }
+            // the Claude Code report: the owner's day there shows exactly to those who may read usage in that workspace
+            Response code = p.request("GET", "/v1/organizations/usage_report/claude_code?starting_at=" + today).send();
+            if (code.status() != 200) {
+                assertThat(code.status()).as(who + " claude_code report").isEqualTo(403);
+            }
+            boolean codeRows = code.status() == 200 && !code.json().getJsonArray("data").isEmpty();
+            comparisons += compare(mismatches, who + " usage_report/claude_code", codeRows ? Set.of(claudeCode) : Set.of(),
+                    usageHeld.contains(claudeCode) ? Set.of(claudeCode) : Set.of());
 
             // workspace members: a list where the workspace is readable, 404 where it is not, never for Default
             for (String workspace : workspaces.values()) {
