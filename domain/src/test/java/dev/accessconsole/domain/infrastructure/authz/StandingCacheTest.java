@@ -153,6 +153,16 @@ class StandingCacheTest {
         assertThat(new StandingCache.UserKey("a", "b", null).id()).isNotEqualTo(new StandingCache.UserKey("a", "b", "-").id());
     }
 
+    @Test
+    void whenKeysAreComparedThenEveryPartCountsAndEqualKeysHashAlike() {
+        StandingCache.Key key = new StandingCache.UserKey("iss", "sub", "org");
+        assertThat(key).isEqualTo(new StandingCache.UserKey(new String("iss"), new String("sub"), new String("org")))
+                .hasSameHashCodeAs(new StandingCache.UserKey("iss", "sub", "org"));
+        assertThat(key).isNotEqualTo(new StandingCache.UserKey("iss", "sub", null)).isNotEqualTo(new StandingCache.UserKey("iss", "bus", "org"))
+                .isNotEqualTo(new StandingCache.UserKey("ssi", "sub", "org")).isNotEqualTo(new StandingCache.AdminKeyKey("iss"));
+        assertThat(new StandingCache.AdminKeyKey("f00d")).isEqualTo(new StandingCache.AdminKeyKey("f00d")).isNotEqualTo(new StandingCache.AdminKeyKey("f00e"));
+    }
+
     /** Just enough of a JTA registry: one transaction at a time on the test's thread. */
     static final class FakeTransactions implements TransactionSynchronizationRegistry {
         private int status = Status.STATUS_NO_TRANSACTION;
