@@ -57,7 +57,7 @@ public class RequestCallerTokens implements CallerTokens {
             known = null;
         }
         if (known == null) {
-            known = resolve(state).map(OnceReadToken::new);
+            known = resolve(state);
             if (state != null) {
                 state.rememberToken(known);
             }
@@ -65,11 +65,36 @@ public class RequestCallerTokens implements CallerTokens {
         return known;
     }
 
+    /**
+     * Tokens already read, with the claims they were read for: a request with a verified token seen before (MP-JWT's
+     * verified-token cache gives the same token object back) reads none of its claims again. A token's claims never
+     * change; a slot is found by the token object's identity and compared by identity only. Bounded: a direct-mapped
+     * table of {@value #READ_SLOTS} slots, a newer token taking an older one's slot (no lock, nothing kept per thread).
+     */
+    static final int READ_SLOTS = 1024;
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<OnceReadToken> READ =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(READ_SLOTS);
+
+    static OnceReadToken onceRead(JsonWebToken source) {
+        int slot = System.identityHashCode(source) & (READ_SLOTS - 1);
+        OnceReadToken known = READ.get(slot);
+        if (known != null && known.source == source) {
+            return known;
+        }
+        OnceReadToken fresh = new OnceReadToken(source);
+        READ.set(slot, fresh);
+        return fresh;
+    }
+
     private Optional<JsonWebToken> resolve(RequestState state) {
         // in an HTTP request the container's caller principal is MP-JWT's verified token itself: asking for it there
         // spares Weld's producer of the request-scoped token bean (a visible part of every request's CPU)
         JsonWebToken token = fromRequest(state);
-        if (token == null || token.getName() == null) {
+        // only that principal is a token object of its own, the same one again for the same verified token: its claims
+        // may be remembered; the request-scoped bean and the injected principal are proxies whose identity every
+        // request shares, and are read afresh
+        boolean ownObject = token != null && token.getName() != null;
+        if (!ownObject) {
             try {
                 token = tokenReference.get(jsonWebToken, beans);
             } catch (RuntimeException notAvailableHere) {
@@ -86,7 +111,7 @@ public class RequestCallerTokens implements CallerTokens {
         if (token.getIssuedAtTime() > Instant.now().getEpochSecond() + ISSUED_AT_SKEW_SECONDS) {
             return Optional.empty();
         }
-        return Optional.of(token);
+        return Optional.of(ownObject ? onceRead(token) : new OnceReadToken(token));
     }
 
     private JsonWebToken fromRequest(RequestState state) {

@@ -69,4 +69,25 @@ class OnceReadTokenTest {
         assertThat(token.getClaimNames()).containsExactly("sub");
         assertThat(token.getName()).isEqualTo("s1");
     }
+
+    @Test
+    void whenTheSameVerifiedTokenComesBackThenItsClaimsAreNotReadAgainAndAnotherTokenIsNeverConfusedWithIt() {
+        CountingToken first = new CountingToken(Map.of("sub", "s1", "email", "a@example.com"));
+        CountingToken second = new CountingToken(Map.of("sub", "s2", "email", "b@example.com"));
+
+        JsonWebToken request1 = RequestCallerTokens.onceRead(first);
+        assertThat(request1.<String>getClaim("email")).isEqualTo("a@example.com");
+        JsonWebToken request2 = RequestCallerTokens.onceRead(first);
+        assertThat(request2).isSameAs(request1);
+        assertThat(request2.<String>getClaim("email")).isEqualTo("a@example.com");
+        assertThat(first.asked).containsExactly("email");
+
+        // another token object, whatever slot it lands in, answers its own claims only
+        for (int i = 0; i < 3 * RequestCallerTokens.READ_SLOTS; i++) {
+            CountingToken other = new CountingToken(Map.of("sub", "o" + i, "email", "o" + i + "@example.com"));
+            assertThat(RequestCallerTokens.onceRead(other).<String>getClaim("email")).isEqualTo("o" + i + "@example.com");
+        }
+        assertThat(RequestCallerTokens.onceRead(second).<String>getClaim("email")).isEqualTo("b@example.com");
+        assertThat(RequestCallerTokens.onceRead(first).<String>getClaim("email")).isEqualTo("a@example.com");
+    }
 }
