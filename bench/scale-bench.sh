@@ -65,11 +65,16 @@ insert into usage_events (organization_id, event_id, workspace_id, api_key_id, m
          floor(extract(epoch from at) / 60)::bigint
   from (select e, 1 + e % (2 * :active) as k, now() - (random() * (:days * 86400 - 3600)) * interval '1 second' as at
         from generate_series(1, :events) e) g;
--- the daily sums the gateway keeps as it records each event (migration V5)
-insert into usage_daily (organization_id, epoch_day, workspace_id, api_key_id, model, input_tokens, output_tokens, events)
-  select organization_id, epoch_minute / 1440, workspace_id, api_key_id, model, sum(input_tokens), sum(output_tokens), count(*)
+-- the daily sums the gateway keeps as it records each event (migrations V5, V8: keyed by every report dimension)
+insert into usage_daily (organization_id, epoch_day, workspace_id, api_key_id, model, service_tier, context_window, inference_geo,
+                         speed, account_id, service_account_id, input_tokens, output_tokens, cache_creation_1h_tokens,
+                         cache_creation_5m_tokens, cache_read_tokens, web_search_requests, events)
+  select organization_id, epoch_minute / 1440, workspace_id, api_key_id, model, service_tier, context_window, inference_geo,
+         speed, account_id, service_account_id, sum(input_tokens), sum(output_tokens), sum(cache_creation_1h_tokens),
+         sum(cache_creation_5m_tokens), sum(cache_read_tokens), sum(web_search_requests), count(*)
   from usage_events where organization_id = :'org'
-  group by organization_id, epoch_minute / 1440, workspace_id, api_key_id, model;
+  group by organization_id, epoch_minute / 1440, workspace_id, api_key_id, model, service_tier, context_window, inference_geo,
+           speed, account_id, service_account_id;
 SQL
 }
 load "$BIG" scale "$MEMBERS" 99 100 "$EVENTS"
