@@ -7,7 +7,6 @@ import dev.accessconsole.authz.spi.AccessLookup;
 import dev.accessconsole.domain.model.ApiKey;
 import dev.accessconsole.domain.model.Secrets;
 import dev.accessconsole.domain.model.Workspace;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * loaded on a miss by {@link StandingLoader}; a workspace's facts and a resource's workspace are read by primary key
  * through the second-level cache, outside any transaction.
  */
-@ApplicationScoped
+@Direct
 public class JpaAccessLookup implements AccessLookup {
 
     @Inject

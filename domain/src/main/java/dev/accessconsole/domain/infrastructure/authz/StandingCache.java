@@ -3,7 +3,6 @@ package dev.accessconsole.domain.infrastructure.authz;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -45,7 +44,7 @@ import java.util.logging.Logger;
  * Nothing absent is cached: a caller with no standing is looked up each time. Inside a transaction (which may hold its
  * own uncommitted changes) the cache is neither read nor filled.
  */
-@ApplicationScoped
+@Direct
 public class StandingCache {
 
     /** What a standing was assembled from; a key of the cache. */
