@@ -2,7 +2,8 @@
 # HTTP benchmark: starts the server as the README does (embedded database under .data/, rate limit off), warms it up, then
 # runs wrk in rounds that alternate over the scenarios on the same server and prints requests/s and the ratio of each
 # scenario to the anonymous 401 path. Installs wrk from Debian where missing. Loopback only; bounded in time.
-#   bash bench/http-bench.sh [rounds=3] [seconds=10]      (PROFILE=0 skips the JFR profile at the end)
+#   bash bench/http-bench.sh [rounds=3] [seconds=10]      (PROFILE=0 skips the JFR profile at the end; PROFILE_SECONDS
+#                                                         sets its length, default 60: about 2,000 request samples)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
@@ -62,16 +63,16 @@ for s in $ORDER; do
   printf '%-48s %12.0f %8.2f\n' "${NAME[$s]}" "$mean" "$(echo "$mean / $anon" | bc -l)"
 done
 
-# Where the time goes: a JFR recording (profile settings) of the server during 20 s of token GET /v1/organizations/me,
+# Where the time goes: a JFR recording (profile settings) of the server during PROFILE_SECONDS of token GET /v1/organizations/me,
 # each request-thread sample given to the innermost application frame on its stack (bench/.../JfrShare.java).
 if [ "${PROFILE:-1}" = 1 ]; then
   SERVER_PID=$(pgrep -f jboss-modules.jar | head -n 1)
   JFR_FILE=$(mktemp --suffix=.jfr)
   jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
-  run me 20 >/dev/null
+  run me "${PROFILE_SECONDS:-60}" >/dev/null
   jcmd "$SERVER_PID" JFR.dump name=bench filename="$JFR_FILE" >/dev/null
   jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null
   echo
-  echo "JFR profile of token GET /v1/organizations/me, 20 s ($JFR_FILE):"
+  echo "JFR profile of token GET /v1/organizations/me, ${PROFILE_SECONDS:-60} s ($JFR_FILE):"
   java bench/src/main/java/dev/accessconsole/bench/JfrShare.java "$JFR_FILE"
 fi
