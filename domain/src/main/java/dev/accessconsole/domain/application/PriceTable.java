@@ -18,6 +18,9 @@ public class PriceTable {
 
     public static final String PREFIX = "accessconsole.pricing.";
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal TWICE = BigDecimal.valueOf(2);
+    private static final BigDecimal ONE_AND_A_HALF = new BigDecimal("1.5");
 
     public record Price(BigDecimal inputCentsPerMillion, BigDecimal outputCentsPerMillion) {
     }
@@ -79,10 +82,10 @@ public class PriceTable {
         Price price = priceOf(model);
         BigDecimal perMillion = (type.input ? price.inputCentsPerMillion() : price.outputCentsPerMillion()).multiply(type.ofPrice);
         if ("batch".equals(serviceTier) || "flex_discount".equals(serviceTier)) {
-            perMillion = perMillion.multiply(new BigDecimal("0.5"));
+            perMillion = perMillion.multiply(HALF);
         }
         if ("200k-1M".equals(contextWindow)) {
-            perMillion = perMillion.multiply(type.input ? new BigDecimal("2") : new BigDecimal("1.5"));
+            perMillion = perMillion.multiply(type.input ? TWICE : ONE_AND_A_HALF);
         }
         return perMillion.multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
     }

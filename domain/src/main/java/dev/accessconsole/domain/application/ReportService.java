@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -76,9 +78,14 @@ public class ReportService {
         }
     }
 
-    /** The buckets [from, to) of the given width, and the values each dimension is restricted to (absent or empty: any). */
-    public record Query(long fromMinute, long toMinute, int bucketMinutes, Map<Dimension, List<String>> filters) {
+    /**
+     * The buckets [from, to) of the given width, the dimensions the rows are told apart by (the others are summed over and
+     * null in the rows: a report groups in the database by what it shows, no finer), and the values each dimension is
+     * restricted to (absent or empty: any).
+     */
+    public record Query(long fromMinute, long toMinute, int bucketMinutes, Set<Dimension> dimensions, Map<Dimension, List<String>> filters) {
         public Query {
+            dimensions = dimensions == null || dimensions.isEmpty() ? EnumSet.noneOf(Dimension.class) : EnumSet.copyOf(dimensions);
             filters = filters == null ? Map.of() : Map.copyOf(filters);
         }
     }
@@ -124,8 +131,9 @@ public class ReportService {
         boolean daily = query.bucketMinutes() == 1440 && query.fromMinute() % 1440 == 0 && query.toMinute() % 1440 == 0;
         // the bucket width is one of three literals, inlined so that the grouped expression is identical in select and group by
         String bucket = daily ? "e.epochDay" : "(e.epochMinute / " + query.bucketMinutes() + ")";
-        String dimensions = Arrays.stream(Dimension.values()).map(d -> "e." + d.property).collect(Collectors.joining(", "));
-        StringBuilder jpql = new StringBuilder("select " + bucket + ", " + dimensions + ", " + SUMS
+        List<Dimension> grouped = List.copyOf(query.dimensions());
+        String dimensions = grouped.stream().map(d -> ", e." + d.property).collect(Collectors.joining());
+        StringBuilder jpql = new StringBuilder("select " + bucket + dimensions + ", " + SUMS
                 + (daily ? " from UsageDaily e where e.organizationId = :org and e.epochDay >= :from and e.epochDay < :to"
                 : " from UsageEvent e where e.organizationId = :org and e.epochMinute >= :from and e.epochMinute < :to"));
         if (!scope.isAll()) {
@@ -142,19 +150,20 @@ public class ReportService {
             }
         });
         filters.keySet().forEach(d -> jpql.append(" and e.").append(d.property).append(" in :f_").append(d.property));
-        jpql.append(" group by ").append(bucket).append(", ").append(dimensions);
+        jpql.append(" group by ").append(bucket).append(dimensions);
         TypedQuery<Object[]> q = WorkspaceScopes.bind(em.createQuery(jpql.toString(), Object[].class), scope)
                 .setParameter("org", organizationId)
                 .setParameter("from", daily ? query.fromMinute() / 1440 : query.fromMinute())
                 .setParameter("to", daily ? query.toMinute() / 1440 : query.toMinute());
         filters.forEach((d, values) -> q.setParameter("f_" + d.property, values));
         List<Row> rows = new ArrayList<>();
-        int n = Dimension.values().length;
+        int n = grouped.size();
         for (Object[] r : q.getResultList()) {
             long bucketIndex = ((Number) r[0]).longValue();
             Map<Dimension, String> values = new EnumMap<>(Dimension.class);
-            for (Dimension d : Dimension.values()) {
-                String value = (String) r[1 + d.ordinal()];
+            for (int i = 0; i < n; i++) {
+                Dimension d = grouped.get(i);
+                String value = (String) r[1 + i];
                 boolean none = value == null || value.isEmpty() || (d == Dimension.WORKSPACE_ID && value.equals(defaultId));
                 values.put(d, none ? null : value);
             }
@@ -180,6 +189,7 @@ public class ReportService {
         }
         String defaultId = workspaces.defaultWorkspace(organizationId).map(Workspace::id).orElse(null);
         List<Row> rows = aggregate(organizationId, scope, new Query(epochDay * 1440, (epochDay + 1) * 1440, 1440,
+                EnumSet.of(Dimension.API_KEY_ID, Dimension.ACCOUNT_ID, Dimension.MODEL, Dimension.SERVICE_TIER, Dimension.CONTEXT_WINDOW),
                 Map.of(Dimension.WORKSPACE_ID, List.of(claudeCode))), defaultId);
         Map<String, ClaudeCodeActor> actors = new TreeMap<>();
         for (Row row : rows) {

@@ -72,8 +72,15 @@ public class CostReportResource {
             groups.add(group);
         }
         boolean byDescription = groups.contains("description");
+        // prices depend on model, tier and context window: rows are told apart by those and by what is grouped by
+        java.util.EnumSet<Dimension> dimensions = java.util.EnumSet.of(Dimension.MODEL, Dimension.SERVICE_TIER, Dimension.CONTEXT_WINDOW);
+        for (String group : groups) {
+            if (!group.equals("description")) {
+                dimensions.add(Dimension.fromValue(group).orElseThrow());
+            }
+        }
         var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.COST_READ), new ReportService.Query(window.from(),
-                window.to(), 1440, Map.of(Dimension.WORKSPACE_ID, ReportsResource.values(workspaceIds))));
+                window.to(), 1440, dimensions, Map.of(Dimension.WORKSPACE_ID, ReportsResource.values(workspaceIds))));
 
         Map<Long, List<ReportService.Row>> byBucket = rows.stream()
                 .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));

@@ -85,7 +85,7 @@ public class ReportsResource {
         filters.put(Dimension.ACCOUNT_ID, values(accountIds));
         filters.put(Dimension.SERVICE_ACCOUNT_ID, values(serviceAccountIds));
         var rows = reports.aggregate(access.organizationId(), access.reportScope(Permission.USAGE_READ),
-                new ReportService.Query(window.from(), window.to(), width, filters));
+                new ReportService.Query(window.from(), window.to(), width, groups, filters));
 
         Map<Long, List<ReportService.Row>> byBucket = rows.stream()
                 .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));
