@@ -33,15 +33,6 @@ public class PriceTable {
         return price != null ? price : table.getOrDefault("default", new Price(BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
-    /** Cost in cents of the tokens of one kind. */
-    public BigDecimal inputCost(String model, long tokens) {
-        return priceOf(model).inputCentsPerMillion().multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
-    }
-
-    public BigDecimal outputCost(String model, long tokens) {
-        return priceOf(model).outputCentsPerMillion().multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
-    }
-
     /** The token kinds of the cost report, as the Admin API names them (its {@code token_type}). */
     public enum TokenType {
         UNCACHED_INPUT_TOKENS("uncached_input_tokens", "Input Tokens", BigDecimal.ONE, true),
