@@ -54,7 +54,9 @@ class HostileInputIT {
             "after_id=%00", "before_id=' OR 1=1 --", "after_id=a&before_id=b", "include_default=maybe", "include_archived=TRUE",
             "starting_at=yesterday", "starting_at=2026-01-01T00:00:00Z&ending_at=2025-01-01T00:00:00Z", "starting_at=2026-01-01T00:00:00Z&bucket_width=1y",
             "starting_at=2026-01-01T00:00:00Z&group_by[]=everything", "roles[]=owner", "status=bogus", "workspace_id=" + "w".repeat(3000),
-            "permission=root:all", "page=page_-1", "email=%F0%9F%98%80");
+            "permission=root:all", "page=page_-1", "email=%F0%9F%98%80", "starting_at=2026-02-30", "starting_at=0000-01-01",
+            "starting_at=2026-01-01&limit=1e3", "starting_at=%F0%9F%98%80", "service_tiers[]=gold", "speeds[]=" + "f".repeat(3000),
+            "starting_at=2026-01-01T00:00:00Z&group_by[]=speed&inference_geos[]=mars");
 
     private static final List<String> IDS = List.of("nope", "user_", "wrkspc_" + "9".repeat(500), "..%2F..%2Fetc%2Fpasswd", "%00", "' OR '1'='1",
             "00000000-0000-0000-0000-000000000000", "🚀", "apikey_01ABC", "invite_01ABC", "-1");
@@ -185,23 +187,38 @@ class HostileInputIT {
                     path = path.replace("{" + id.getKey() + "}", id.getValue());
                 }
                 String token = template.startsWith("/v1/support") ? support : template.startsWith("/v1/gateway") ? gateway : owner.token();
+                // every string and number field, and those of an object field one level down (gateway usage's
+                // cache_creation and server_tool_use), sent inside that object
+                List<String[]> targets = new ArrayList<>(); // top-level field, JSON prefix, JSON suffix, field type
                 for (var property : schema.getJsonObject("properties").entrySet()) {
                     JsonObject field = resolve(schemas, property.getValue().asJsonObject());
-                    String type = field == null || !field.containsKey("type") ? "" : field.get("type").toString();
+                    if (field != null && field.containsKey("properties")) {
+                        for (var sub : field.getJsonObject("properties").entrySet()) {
+                            JsonObject inner = resolve(schemas, sub.getValue().asJsonObject());
+                            targets.add(new String[]{property.getKey(), "{\"" + sub.getKey() + "\":", "}",
+                                    inner == null || !inner.containsKey("type") ? "" : inner.get("type").toString()});
+                        }
+                    } else {
+                        targets.add(new String[]{property.getKey(), "", "", field == null || !field.containsKey("type") ? "" : field.get("type").toString()});
+                    }
+                }
+                for (String[] target : targets) {
+                    String type = target[3];
                     List<String> values = type.contains("string") ? hostileStrings()
                             : type.contains("integer") || type.contains("number") ? HOSTILE_NUMBERS : List.of();
                     if (values.isEmpty()) {
                         continue;
                     }
                     fields++;
-                    for (String value : values) {
-                        String body = validBody(template, operation.getKey(), keyId, workspaceId, property.getKey(), value);
+                    for (String hostile : values) {
+                        String value = target[1] + hostile + target[2];
+                        String body = validBody(template, operation.getKey(), keyId, workspaceId, target[0], value);
                         Response response = Api.request(operation.getKey().toUpperCase(), path).bearer(token).org(orgId).json(body).send();
                         sent++;
                         if (response.status() >= 500) {
-                            fivexx.add(operation.getKey() + " " + template + " " + property.getKey() + "=" + abbreviate(value) + " → " + response);
+                            fivexx.add(operation.getKey() + " " + template + " " + target[0] + "=" + abbreviate(value) + " → " + response);
                         } else if (response.status() >= 400 && !hasErrorShape(response)) {
-                            badShape.add(operation.getKey() + " " + template + " " + property.getKey() + " → " + response);
+                            badShape.add(operation.getKey() + " " + template + " " + target[0] + " → " + response);
                         }
                     }
                 }
