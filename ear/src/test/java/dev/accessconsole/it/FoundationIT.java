@@ -246,6 +246,20 @@ class FoundationIT {
     }
 
     @Test
+    void healthDetailsStayOnTheManagementInterface() throws Exception {
+        // the application's checks sit in the EAR's library, where WildFly's management /health finds them (checks in
+        // an EAR's subdeployments are not registered there)
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(System.getProperty("management.url", "http://127.0.0.1:9990") + "/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject database = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject().getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertThat(database.getString("status")).isEqualTo("UP");
+        assertThat(database.getJsonObject("data").getString("product")).isNotBlank();
+    }
+
+    @Test
     void openApiDocumentsEveryOperationWithItsPermissions() {
         Response openapi = Api.request("GET", "/openapi?format=JSON").header("Accept", "application/json").send();
         assertThat(openapi.status()).isEqualTo(200);

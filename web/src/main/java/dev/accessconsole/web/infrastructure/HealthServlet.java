@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.domain.infrastructure.health.ClusterHealthCheck;
 import dev.accessconsole.domain.model.JsonBuilders;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;

@@ -1,4 +1,4 @@
-package dev.accessconsole.web.infrastructure;
+package dev.accessconsole.domain.infrastructure.health;
 
 import dev.accessconsole.domain.infrastructure.authz.StandingCache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Which nodes this one shares marks and rate limits with: its own name and the cluster's current members (one on a
- * single node), for {@code /health/cluster} ({@link HealthServlet}).
+ * single node), for {@code /health/cluster} (the web module's HealthServlet).
  */
 @Readiness
 @ApplicationScoped

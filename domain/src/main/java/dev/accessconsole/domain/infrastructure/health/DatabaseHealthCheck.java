@@ -1,4 +1,4 @@
-package dev.accessconsole.web.infrastructure;
+package dev.accessconsole.domain.infrastructure.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
