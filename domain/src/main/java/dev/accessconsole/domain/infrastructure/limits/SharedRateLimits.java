@@ -64,9 +64,26 @@ public class SharedRateLimits {
         try {
             return update(shared, key, perMinute, take, now);
         } catch (RuntimeException clusterUnavailable) {
-            LOG.log(Level.WARNING, () -> "rate limits counted on this node alone for now: " + clusterUnavailable);
+            warnAlone(clusterUnavailable);
             return update(local, key, perMinute, take, now);
         }
+    }
+
+    /** At most one warning every {@link #WARN_EVERY} while the cluster cannot answer, saying how many requests it covers. */
+    static final Duration WARN_EVERY = Duration.ofSeconds(10);
+    private final java.util.concurrent.atomic.AtomicLong lastWarned = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_EVERY.toNanos());
+    private final java.util.concurrent.atomic.AtomicLong unwarned = new java.util.concurrent.atomic.AtomicLong();
+
+    private void warnAlone(RuntimeException clusterUnavailable) {
+        long now = System.nanoTime();
+        long last = lastWarned.get();
+        if (now - last < WARN_EVERY.toNanos() || !lastWarned.compareAndSet(last, now)) {
+            unwarned.incrementAndGet();
+            return;
+        }
+        long covered = unwarned.getAndSet(0) + 1;
+        LOG.log(Level.WARNING, () -> "rate limits counted on this node alone for now (" + covered + " request(s) since the last such"
+                + " warning): " + clusterUnavailable);
     }
 
     /** GCRA: the bucket is full when its theoretical arrival time is at or before now; each request moves it on by one interval. */

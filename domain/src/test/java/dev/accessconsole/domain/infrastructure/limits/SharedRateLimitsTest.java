@@ -70,4 +70,45 @@ class SharedRateLimitsTest {
         assertThat(allowed).isEqualTo(40);
         assertThat(SharedRateLimits.update(buckets, "jwt:b", 40, true, now).allowed()).isTrue();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whenTheClusterCannotAnswerThenRequestsAreCountedAloneAndTheLogIsNotFlooded() {
+        SharedRateLimits limits = new SharedRateLimits();
+        // a shared cache that fails every call, as one does while a node is lost
+        limits.shared = (org.infinispan.Cache<String, Long>) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{org.infinispan.Cache.class}, (proxy, method, args) -> {
+                    throw new IllegalStateException("no cluster");
+                });
+        java.util.List<java.util.logging.LogRecord> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(SharedRateLimits.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        int allowed = 0;
+        try {
+            for (int i = 0; i < 1000; i++) {
+                allowed += limits.take("jwt:a", 60).allowed() ? 1 : 0;
+            }
+        } finally {
+            logger.removeHandler(handler);
+        }
+        // counted on the node (a minute's 60, the rest refused), and one warning for the thousand requests, not a
+        // thousand (the next comes after SharedRateLimits.WARN_EVERY)
+        assertThat(allowed).isBetween(60, 61);
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getMessage()).contains("alone").contains("no cluster");
+    }
 }
