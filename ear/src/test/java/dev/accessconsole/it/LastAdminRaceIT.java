@@ -10,10 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,49 +40,37 @@ class LastAdminRaceIT {
     }
 
     private void race(boolean remove) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
         int orgsWithoutAdmin = 0;
         int bothSucceeded = 0;
-        try {
-            for (int attempt = 0; attempt < TRIES; attempt++) {
-                Person first = Api.newPerson("first");
-                String orgId = Orgs.create(first, "Race " + attempt);
-                Person second = Orgs.join(orgId, first, "admin", "second");
-                String firstId = first.userId();
-                String secondId = second.userId();
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            Person first = Api.newPerson("first");
+            String orgId = Orgs.create(first, "Race " + attempt);
+            Person second = Orgs.join(orgId, first, "admin", "second");
+            String firstId = first.userId();
+            String secondId = second.userId();
 
-                CyclicBarrier start = new CyclicBarrier(2);
-                CompletableFuture<Response> a = CompletableFuture.supplyAsync(() -> strike(start, first, orgId, secondId, remove), pool);
-                CompletableFuture<Response> b = CompletableFuture.supplyAsync(() -> strike(start, second, orgId, firstId, remove), pool);
-                List<Response> outcomes = List.of(a.get(), b.get());
+            List<Response> outcomes = Together.run(List.of(() -> strike(first, orgId, secondId, remove),
+                    () -> strike(second, orgId, firstId, remove)));
 
-                // the loser of a removal race may already be out of the organization (404)
-                for (Response outcome : outcomes) {
-                    assertThat(outcome.status()).as(outcome.toString()).isIn(200, 400, 403, 404);
-                }
-                if (outcomes.stream().allMatch(o -> o.status() == 200)) {
-                    bothSucceeded++;
-                }
-                // whoever is still an admin reads the admins back
-                Person survivor = outcomes.get(0).status() == 200 ? first : second;
-                Response admins = survivor.request("GET", "/v1/organizations/users?roles[]=admin").org(orgId).send();
-                if (admins.status() != 200 || admins.json().getJsonArray("data").isEmpty()) {
-                    orgsWithoutAdmin++;
-                }
+            // the loser of a removal race may already be out of the organization (404)
+            for (Response outcome : outcomes) {
+                assertThat(outcome.status()).as(outcome.toString()).isIn(200, 400, 403, 404);
             }
-        } finally {
-            pool.shutdownNow();
+            if (outcomes.stream().allMatch(o -> o.status() == 200)) {
+                bothSucceeded++;
+            }
+            // whoever is still an admin reads the admins back
+            Person survivor = outcomes.get(0).status() == 200 ? first : second;
+            Response admins = survivor.request("GET", "/v1/organizations/users?roles[]=admin").org(orgId).send();
+            if (admins.status() != 200 || admins.json().getJsonArray("data").isEmpty()) {
+                orgsWithoutAdmin++;
+            }
         }
         assertThat(orgsWithoutAdmin).as("organizations left without an admin").isZero();
         assertThat(bothSucceeded).as("tries where both demotions succeeded").isZero();
     }
 
-    private static Response strike(CyclicBarrier start, Person actor, String orgId, String targetId, boolean remove) {
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static Response strike(Person actor, String orgId, String targetId, boolean remove) {
         Api.Request request = remove
                 ? actor.request("DELETE", "/v1/organizations/users/" + targetId)
                 : actor.request("POST", "/v1/organizations/users/" + targetId).json("{\"role\":\"user\"}");

@@ -13,10 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,54 +148,29 @@ class PolicyRulesIT {
     void whenTwoAdminsAddTheSameWorkspaceMemberAtOnceThenOneWinsAndTheOtherGetsAClean400() throws Exception {
         Person second = Orgs.join(orgId, admin, "admin", "adder");
         String workspace = admin.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"Race\"}").send().json().getString("id");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int attempt = 0; attempt < TRIES; attempt++) {
-                String userId = Orgs.join(orgId, admin, "user", "target").userId();
-                String body = "{\"user_id\":\"" + userId + "\",\"workspace_role\":\"workspace_developer\"}";
-                List<Response> outcomes = together(pool, () -> admin.request("POST", "/v1/organizations/workspaces/" + workspace + "/members").json(body).send(),
-                        () -> second.request("POST", "/v1/organizations/workspaces/" + workspace + "/members").json(body).send());
-                assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
-                assertThat(outcomes.stream().filter(o -> o.status() == 200)).hasSize(1);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            String userId = Orgs.join(orgId, admin, "user", "target").userId();
+            String body = "{\"user_id\":\"" + userId + "\",\"workspace_role\":\"workspace_developer\"}";
+            List<Response> outcomes = Together.run(List.of(
+                    () -> admin.request("POST", "/v1/organizations/workspaces/" + workspace + "/members").json(body).send(),
+                    () -> second.request("POST", "/v1/organizations/workspaces/" + workspace + "/members").json(body).send()));
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
+            assertThat(outcomes.stream().filter(o -> o.status() == 200)).hasSize(1);
         }
     }
 
     @Test
     void whenTwoAdminsInviteTheSameEmailAtOnceThenOnePendingInvite() throws Exception {
         Person second = Orgs.join(orgId, admin, "admin", "inviter");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int attempt = 0; attempt < TRIES; attempt++) {
-                String email = "twice-" + attempt + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-                String body = "{\"email\":\"" + email + "\",\"role\":\"user\"}";
-                List<Response> outcomes = together(pool, () -> admin.request("POST", "/v1/organizations/invites").json(body).send(),
-                        () -> second.request("POST", "/v1/organizations/invites").json(body).send());
-                assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
-                var pending = admin.request("GET", "/v1/organizations/invites?limit=1000&email=" + email).send().json().getJsonArray("data")
-                        .stream().filter(i -> i.asJsonObject().getString("status").equals("pending")).count();
-                assertThat(pending).as(email).isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static List<Response> together(ExecutorService pool, java.util.function.Supplier<Response> a, java.util.function.Supplier<Response> b)
-            throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> { await(start); return a.get(); }, pool);
-        CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> { await(start); return b.get(); }, pool);
-        return List.of(first.get(), second.get());
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            String email = "twice-" + attempt + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            String body = "{\"email\":\"" + email + "\",\"role\":\"user\"}";
+            List<Response> outcomes = Together.run(List.of(() -> admin.request("POST", "/v1/organizations/invites").json(body).send(),
+                    () -> second.request("POST", "/v1/organizations/invites").json(body).send()));
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(200, 400));
+            var pending = admin.request("GET", "/v1/organizations/invites?limit=1000&email=" + email).send().json().getJsonArray("data")
+                    .stream().filter(i -> i.asJsonObject().getString("status").equals("pending")).count();
+            assertThat(pending).as(email).isEqualTo(1);
         }
     }
 
