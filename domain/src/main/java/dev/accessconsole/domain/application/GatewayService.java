@@ -9,6 +9,7 @@ import dev.accessconsole.domain.model.OrganizationMember;
 import dev.accessconsole.domain.model.OrganizationRepository;
 import dev.accessconsole.domain.model.Secrets;
 import dev.accessconsole.domain.model.Time;
+import dev.accessconsole.domain.model.UsageDetail;
 import dev.accessconsole.domain.model.UsageEvent;
 import dev.accessconsole.domain.model.WorkspaceMember;
 import dev.accessconsole.domain.model.WorkspaceRepository;
@@ -94,11 +95,11 @@ public class GatewayService {
      * key as it is now: its bound member, or its service account.
      */
     public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt) {
-        return record(eventId, apiKeyId, model, inputTokens, outputTokens, occurredAt, dev.accessconsole.domain.model.UsageDetail.PLAIN);
+        return record(eventId, apiKeyId, model, inputTokens, outputTokens, occurredAt, UsageDetail.PLAIN);
     }
 
     public Recorded record(String eventId, String apiKeyId, String model, long inputTokens, long outputTokens, Instant occurredAt,
-                           dev.accessconsole.domain.model.UsageDetail detail) {
+                           UsageDetail detail) {
         ApiKey key = recorder.key(apiKeyId).orElseThrow(() -> DomainException.invalid(ErrorCode.UNKNOWN_API_KEY, "api_key_id names no API key."));
         Instant at = (occurredAt == null ? Time.now() : occurredAt).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         UsageEvent event = new UsageEvent(eventId, key.organizationId(), key.workspace().id(), key.id(), model, inputTokens, outputTokens, at,

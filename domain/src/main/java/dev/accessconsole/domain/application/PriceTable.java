@@ -55,6 +55,17 @@ public class PriceTable {
 
         public String value() { return value; }
 
+        /** How many tokens of this kind {@code sums} holds. */
+        public long tokensIn(ReportService.Sums sums) {
+            return switch (this) {
+                case UNCACHED_INPUT_TOKENS -> sums.uncachedInputTokens();
+                case OUTPUT_TOKENS -> sums.outputTokens();
+                case CACHE_READ_INPUT_TOKENS -> sums.cacheReadTokens();
+                case CACHE_CREATION_1H -> sums.cacheCreation1hTokens();
+                case CACHE_CREATION_5M -> sums.cacheCreation5mTokens();
+            };
+        }
+
         /** How the cost item describes tokens of this kind of a model: "claude-x Usage - Input Tokens, Cache Read". */
         public String describe(String model) {
             return model + " Usage - " + label;
@@ -81,15 +92,33 @@ public class PriceTable {
         return perMillion.multiply(BigDecimal.valueOf(tokens)).divide(MILLION);
     }
 
-    /** Cost in cents of web search requests: {@code accessconsole.web-search.cents-per-request} (default 1, $10 per thousand). */
+    /**
+     * Cost in cents of every kind of usage in {@code sums} for one model, tier and context window: each token kind at its
+     * price, and the web search requests.
+     */
+    public BigDecimal cost(String model, String serviceTier, String contextWindow, ReportService.Sums sums) {
+        BigDecimal total = webSearchCost(sums.webSearchRequests());
+        for (TokenType type : TokenType.values()) {
+            total = total.add(tokenCost(model, type, serviceTier, contextWindow, type.tokensIn(sums)));
+        }
+        return total;
+    }
+
+    /** Cost in cents of web search requests: {@code accessconsole.web-search.cents-per-request} (default 1, $10 per thousand), read once like the price table. */
     public BigDecimal webSearchCost(long requests) {
         if (requests == 0) {
             return BigDecimal.ZERO;
         }
-        BigDecimal cents = ConfigProvider.getConfig().getOptionalValue("accessconsole.web-search.cents-per-request", String.class)
-                .map(v -> new BigDecimal(v.trim())).orElse(BigDecimal.ONE);
+        BigDecimal cents = webSearchCents;
+        if (cents == null) {
+            cents = ConfigProvider.getConfig().getOptionalValue("accessconsole.web-search.cents-per-request", String.class)
+                    .map(v -> new BigDecimal(v.trim())).orElse(BigDecimal.ONE);
+            webSearchCents = cents;
+        }
         return cents.multiply(BigDecimal.valueOf(requests));
     }
+
+    private volatile BigDecimal webSearchCents;
 
     /** The models with a price of their own, sorted. */
     public java.util.List<String> models() {

@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +40,16 @@ public class ReportService {
         SERVICE_ACCOUNT_ID("serviceAccountId");
 
         private final String property;
+        private final String value;
 
         Dimension(String property) {
             this.property = property;
+            this.value = name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        /** As the API spells it: {@code api_key_id}, {@code service_tier}, … */
+        /** As the API spells it: {@code api_key_id}, {@code service_tier}, … (written once per row field of a report) */
         public String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return value;
         }
 
         public static java.util.Optional<Dimension> fromValue(String value) {
@@ -59,8 +60,6 @@ public class ReportService {
     /** Token and request sums. */
     public record Sums(long uncachedInputTokens, long outputTokens, long cacheCreation1hTokens, long cacheCreation5mTokens,
                        long cacheReadTokens, long webSearchRequests) {
-        public static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0);
-
         public Sums plus(Sums other) {
             return new Sums(uncachedInputTokens + other.uncachedInputTokens, outputTokens + other.outputTokens,
                     cacheCreation1hTokens + other.cacheCreation1hTokens, cacheCreation5mTokens + other.cacheCreation5mTokens,
@@ -205,23 +204,10 @@ public class ReportService {
                 actor = actors.computeIfAbsent("key:" + name + ":" + row.get(Dimension.API_KEY_ID),
                         k -> new ClaudeCodeActor("api_actor", null, name, new TreeMap<>()));
             }
-            actor.byModel().merge(row.get(Dimension.MODEL), new ModelUsage(row.sums(), cost(row)), ModelUsage::plus);
+            actor.byModel().merge(row.get(Dimension.MODEL), new ModelUsage(row.sums(), prices.cost(row.get(Dimension.MODEL),
+                    row.get(Dimension.SERVICE_TIER), row.get(Dimension.CONTEXT_WINDOW), row.sums())), ModelUsage::plus);
         }
         return List.copyOf(actors.values());
-    }
-
-    /** The estimated cost of a row in US cents: each token kind at its price for the row's model, tier and context window. */
-    private java.math.BigDecimal cost(Row row) {
-        String model = row.get(Dimension.MODEL);
-        String tier = row.get(Dimension.SERVICE_TIER);
-        String window = row.get(Dimension.CONTEXT_WINDOW);
-        Sums s = row.sums();
-        return prices.tokenCost(model, PriceTable.TokenType.UNCACHED_INPUT_TOKENS, tier, window, s.uncachedInputTokens())
-                .add(prices.tokenCost(model, PriceTable.TokenType.OUTPUT_TOKENS, tier, window, s.outputTokens()))
-                .add(prices.tokenCost(model, PriceTable.TokenType.CACHE_READ_INPUT_TOKENS, tier, window, s.cacheReadTokens()))
-                .add(prices.tokenCost(model, PriceTable.TokenType.CACHE_CREATION_1H, tier, window, s.cacheCreation1hTokens()))
-                .add(prices.tokenCost(model, PriceTable.TokenType.CACHE_CREATION_5M, tier, window, s.cacheCreation5mTokens()))
-                .add(prices.webSearchCost(s.webSearchRequests()));
     }
 
     private static long number(Object value) {

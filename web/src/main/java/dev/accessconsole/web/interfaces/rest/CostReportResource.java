@@ -86,7 +86,8 @@ public class CostReportResource {
                 .collect(java.util.stream.Collectors.groupingBy(ReportService.Row::bucketStartMinute));
         JsonArrayBuilder data = JsonBuilders.array();
         for (long bucket = window.from(); bucket < window.to(); bucket += 1440) {
-            // key: workspace, inference geo, speed, then (by description) cost type, model, service tier, context window, token type
+            // key: workspace, inference geo, speed, then (by description) cost type, model, service tier, context window,
+            // token type, description
             Map<List<String>, BigDecimal> sums = new LinkedHashMap<>();
             for (ReportService.Row row : byBucket.getOrDefault(bucket, List.of())) {
                 List<String> common = java.util.Arrays.asList(groups.contains("workspace_id") ? row.get(Dimension.WORKSPACE_ID) : null,
@@ -96,18 +97,15 @@ public class CostReportResource {
                 String tier = row.get(Dimension.SERVICE_TIER);
                 String contextWindow = row.get(Dimension.CONTEXT_WINDOW);
                 ReportService.Sums s = row.sums();
-                long[] tokens = {s.uncachedInputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheCreation1hTokens(), s.cacheCreation5mTokens()};
-                PriceTable.TokenType[] types = {PriceTable.TokenType.UNCACHED_INPUT_TOKENS, PriceTable.TokenType.OUTPUT_TOKENS,
-                        PriceTable.TokenType.CACHE_READ_INPUT_TOKENS, PriceTable.TokenType.CACHE_CREATION_1H, PriceTable.TokenType.CACHE_CREATION_5M};
-                for (int i = 0; i < types.length; i++) {
-                    if (tokens[i] == 0) {
-                        continue;
+                for (PriceTable.TokenType type : PriceTable.TokenType.values()) {
+                    long tokens = type.tokensIn(s);
+                    if (tokens > 0) {
+                        sums.merge(key(common, byDescription ? new String[]{"tokens", model, tier, contextWindow, type.value(), type.describe(model)} : null),
+                                prices.tokenCost(model, type, tier, contextWindow, tokens), BigDecimal::add);
                     }
-                    BigDecimal cost = prices.tokenCost(model, types[i], tier, contextWindow, tokens[i]);
-                    sums.merge(key(common, byDescription ? new String[]{"tokens", model, tier, contextWindow, types[i].value()} : null), cost, BigDecimal::add);
                 }
                 if (s.webSearchRequests() > 0) {
-                    sums.merge(key(common, byDescription ? new String[]{"web_search", null, null, null, null} : null),
+                    sums.merge(key(common, byDescription ? new String[]{"web_search", null, null, null, null, "Web Search Usage"} : null),
                             prices.webSearchCost(s.webSearchRequests()), BigDecimal::add);
                 }
             }
@@ -117,16 +115,12 @@ public class CostReportResource {
                 text(result, "workspace_id", key.get(0));
                 text(result, "inference_geo", key.get(1));
                 text(result, "speed", key.get(2));
-                String costType = key.get(3);
-                String model = key.get(4);
-                text(result, "cost_type", costType);
-                text(result, "model", model);
+                text(result, "cost_type", key.get(3));
+                text(result, "model", key.get(4));
                 text(result, "service_tier", key.get(5));
                 text(result, "context_window", key.get(6));
                 text(result, "token_type", key.get(7));
-                String description = costType == null ? null : costType.equals("web_search") ? "Web Search Usage"
-                        : PriceTable.TokenType.valueOf(tokenTypeName(key.get(7))).describe(model);
-                text(result, "description", description);
+                text(result, "description", key.get(8));
                 results.add(result);
             });
             data.add(JsonBuilders.object().add("starting_at", instant(bucket)).add("ending_at", instant(bucket + 1440)).add("results", results));
@@ -136,16 +130,7 @@ public class CostReportResource {
 
     private static List<String> key(List<String> common, String[] item) {
         List<String> key = new java.util.ArrayList<>(common);
-        key.addAll(item == null ? java.util.Arrays.asList(null, null, null, null, null) : java.util.Arrays.asList(item));
+        key.addAll(item == null ? java.util.Collections.nCopies(6, null) : java.util.Arrays.asList(item));
         return key;
-    }
-
-    private static String tokenTypeName(String value) {
-        for (PriceTable.TokenType type : PriceTable.TokenType.values()) {
-            if (type.value().equals(value)) {
-                return type.name();
-            }
-        }
-        throw new IllegalStateException(value);
     }
 }
