@@ -128,31 +128,11 @@ public class ReportsResource {
     public JsonObject claudeCodeReport(@QueryParam("starting_at") String startingAt, @QueryParam("limit") String limit,
                                        @QueryParam("page") String page) {
         java.time.LocalDate day = day("starting_at", startingAt);
-        int size = 20;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > 1000) {
-                throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be between 1 and 1000.");
-            }
-        }
+        int size = limit(limit, 20, 1000, "");
         boolean mayNameMembers = access.held(null).permissions().contains(Permission.MEMBERS_MANAGE);
         List<ReportService.ClaudeCodeActor> actors = reports.claudeCodeDay(access.organizationId(),
                 access.reportScope(Permission.USAGE_READ), day.toEpochDay(), mayNameMembers, access.principalId());
-        int offset = 0;
-        if (page != null && !page.isBlank()) {
-            try {
-                offset = Integer.parseInt(page.startsWith("page_") ? page.substring(5) : "x");
-                if (offset < 0 || offset > actors.size()) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw DomainException.invalid(ErrorCode.INVALID_PAGE, "page is not a token this report gave.");
-            }
-        }
+        int offset = (int) pageToken(page, 0, actors.size(), 1);
         int to = Math.min(actors.size(), offset + size);
         String date = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString();
         JsonArrayBuilder data = JsonBuilders.array();
@@ -187,13 +167,7 @@ public class ReportsResource {
                             .add("notebook_edit_tool", noToolActions()).add("write_tool", noToolActions()))
                     .add("model_breakdown", models));
         }
-        JsonObjectBuilder body = JsonBuilders.object().add("data", data).add("has_more", to < actors.size());
-        if (to < actors.size()) {
-            body.add("next_page", "page_" + to);
-        } else {
-            body.addNull("next_page");
-        }
-        return body.build();
+        return page(data, to < actors.size(), to);
     }
 
     private static JsonObjectBuilder noToolActions() {
@@ -252,41 +226,59 @@ public class ReportsResource {
         if (!end.isAfter(start)) {
             throw DomainException.invalid(ErrorCode.INVALID_TIME_RANGE, "ending_at must be after starting_at.");
         }
-        int size = defaultLimit;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > maxLimit) {
-                throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + maxLimit + " for this bucket width.");
-            }
-        }
+        int size = limit(limit, defaultLimit, maxLimit, " for this bucket width");
         long first = Math.floorDiv(ReportService.epochMinute(start), width) * width;
         // ending_at given: the buckets that end by then (as documented, none ends after it); not given: up to the bucket of now
         long last = endGiven ? Math.floorDiv(ReportService.epochMinute(end), width) * width
                 : Math.floorDiv(ReportService.epochMinute(end) + width - 1, width) * width;
         last = Math.max(last, first);
-        if (page != null && !page.isBlank()) {
-            try {
-                long token = Long.parseLong(page.startsWith("page_") ? page.substring(5) : "x");
-                if (token < first || token > last || token % width != 0) {
-                    throw new NumberFormatException();
-                }
-                first = token;
-            } catch (NumberFormatException e) {
-                throw DomainException.invalid(ErrorCode.INVALID_PAGE, "page is not a token this report gave.");
-            }
-        }
+        first = pageToken(page, first, last, width);
         long to = Math.min(last, first + (long) size * width);
         return new Window(first, to, to < last, to);
     }
 
+    /** {@code limit} as a whole number from 1 to {@code maxLimit}, {@code defaultLimit} when absent; 400 otherwise. */
+    static int limit(String limit, int defaultLimit, int maxLimit, String qualifier) {
+        if (limit == null || limit.isBlank()) {
+            return defaultLimit;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            size = -1;
+        }
+        if (size < 1 || size > maxLimit) {
+            throw DomainException.invalid(ErrorCode.INVALID_LIMIT, "limit must be between 1 and " + maxLimit + qualifier + ".");
+        }
+        return size;
+    }
+
+    /** Where a page starts: {@code first} without a token, else the token {@code page_<n>} this report gave (first..last, a multiple of step); 400 otherwise. */
+    static long pageToken(String page, long first, long last, long step) {
+        if (page == null || page.isBlank()) {
+            return first;
+        }
+        try {
+            long token = Long.parseLong(page.startsWith("page_") ? page.substring(5) : "x");
+            if (token < first || token > last || token % step != 0) {
+                throw new NumberFormatException();
+            }
+            return token;
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid(ErrorCode.INVALID_PAGE, "page is not a token this report gave.");
+        }
+    }
+
     static JsonObject page(JsonArrayBuilder data, Window window) {
-        JsonObjectBuilder body = JsonBuilders.object().add("data", data).add("has_more", window.hasMore());
-        if (window.hasMore()) {
-            body.add("next_page", "page_" + window.next());
+        return page(data, window.hasMore(), window.next());
+    }
+
+    /** A report's page: its data, whether more follows, and the token of the next page ({@code page_<next>}). */
+    static JsonObject page(JsonArrayBuilder data, boolean hasMore, long next) {
+        JsonObjectBuilder body = JsonBuilders.object().add("data", data).add("has_more", hasMore);
+        if (hasMore) {
+            body.add("next_page", "page_" + next);
         } else {
             body.addNull("next_page");
         }
