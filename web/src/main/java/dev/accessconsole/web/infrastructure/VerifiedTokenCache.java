@@ -28,6 +28,8 @@ import java.util.HexFormat;
  *       changes only with a restart, which empties this cache.</li>
  *   <li>A token that fails is verified again on every request (nothing about it is remembered).</li>
  *   <li>The cache holds the parsed token, never the token text; its key is a hash.</li>
+ *   <li>A token whose {@code iss} names the console's sign-in provider, when that is not the API's own issuer, is
+ *       verified with the provider's keys ({@link SignInProvider}); every other token by the API's parser.</li>
  * </ul>
  */
 @Decorator
@@ -64,6 +66,9 @@ public abstract class VerifiedTokenCache implements JWTParser {
     @Delegate
     JWTParser delegate;
 
+    @Inject
+    SignInProvider signInProvider;
+
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         if (bearerToken == null || bearerToken.length() > 16_384) {
@@ -75,7 +80,7 @@ public abstract class VerifiedTokenCache implements JWTParser {
         if (cached != null && cached.expiresAtNanos() - now > 0) {
             return cached.token();
         }
-        JsonWebToken verified = delegate.parse(bearerToken);
+        JsonWebToken verified = signInProvider.verifierFor(bearerToken).orElse(delegate).parse(bearerToken);
         long secondsLeft = verified.getExpirationTime() - System.currentTimeMillis() / 1000;
         long lifetime = Math.min(Duration.ofSeconds(Math.max(0, secondsLeft)).toNanos(), MAX_AGE.toNanos());
         if (lifetime > 0) {
