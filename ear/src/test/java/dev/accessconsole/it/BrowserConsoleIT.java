@@ -1,0 +1,283 @@
+package dev.accessconsole.it;
+
+import dev.accessconsole.it.Api.Person;
+import dev.accessconsole.it.Api.Response;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The console in a real headless Chromium, against the real EAR, signing in through the real Keycloak the build starts
+ * (ear/src/test/keycloak) and through the development sign-in. Each walk is a person with a fresh browser; each page
+ * is saved as a screenshot under ear/target/console-screenshots and must log no console error and no CSP violation.
+ * <p>
+ * Without Debian's chromium and chromium-driver the walks are skipped, unless CONSOLE_BROWSER_REQUIRED=1 (.ci/run
+ * installs both and sets it): then their absence fails the suite.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserConsoleIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.realEar();
+    }
+
+    @BeforeAll
+    static void chromium() {
+        if (Browser.available()) {
+            return;
+        }
+        if ("1".equals(System.getenv("CONSOLE_BROWSER_REQUIRED"))) {
+            fail("The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+        }
+        assumeTrue(false, "chromium and chromedriver are not installed: the browser walks are skipped");
+    }
+
+    /** A person as the development sign-in makes them: the same identity the API sees from DevTokens. */
+    private static Person devPerson(String label) {
+        String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String subject = "dev:" + email;
+        return new Person(subject, email, DevTokens.forUser(Api.devKey(), subject, email, label));
+    }
+
+    private static List<String> deniedEvents(Person admin, String orgId) {
+        Response events = admin.request("GET", "/v1/organizations/audit_events?outcome=denied&limit=100").org(orgId).send();
+        assertThat(events.status()).as(events.toString()).isEqualTo(200);
+        return events.json().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                .map(event -> event.getString("action") + " by " + event.getJsonObject("actor").getString("id")).toList();
+    }
+
+    @Test
+    void theConsoleIsServedWithAStrictPolicyAndTheApiCannotBeFramedEither() {
+        Response page = Api.request("GET", "/console/").send();
+        assertThat(page.status()).isEqualTo(200);
+        String policy = page.raw().headers().firstValue("content-security-policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                "base-uri 'none'", "connect-src 'self' http://localhost:18080").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(page.raw().headers().firstValue("x-frame-options")).hasValue("DENY");
+        assertThat(page.raw().headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        Response api = Api.request("GET", "/v1/roles").bearer(Api.newPerson("headers").token()).send();
+        assertThat(api.raw().headers().firstValue("content-security-policy")).hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        assertThat(api.raw().headers().firstValue("x-frame-options")).hasValue("DENY");
+        Response chart = Api.request("GET", "/webjars/chart.js/4.4.7/dist/chart.umd.js").send();
+        assertThat(chart.status()).as("Chart.js from its WebJar").isEqualTo(200);
+
+        JsonObject config = Api.request("GET", "/console/config.json").send().json();
+        assertThat(config.getJsonObject("oidc").getString("issuer")).isEqualTo(System.getProperty("keycloak.issuer"));
+        assertThat(config.getBoolean("dev_sign_in")).as("the test server is a development build with the dev key").isTrue();
+    }
+
+    @Test
+    void whenTheDevSignInIsSentNonsenseThenItAnswers400InTheApiShapeAndMintsNothing() {
+        for (String body : List.of("", "[]", "not json", "{\"email\":\"nobody\"}", "{\"email\":42}", "{\"email\":\"a@example.com\",\"name\":\"x\\u0000y\"}",
+                "{\"email\":\"" + "a".repeat(300) + "@example.com\"}")) {
+            Response refused = Api.request("POST", "/console/dev-sign-in").json(body).send();
+            assertThat(refused.status()).as(body + " → " + refused).isEqualTo(400);
+            assertThat(refused.json().getJsonObject("error").getString("type")).isEqualTo("invalid_request_error");
+            assertThat(refused.toString()).doesNotContain("access_token");
+        }
+        Response minted = Api.request("POST", "/console/dev-sign-in").json("{\"email\":\"dev-sign-in@example.com\"}").send();
+        assertThat(minted.status()).isEqualTo(200);
+        Response me = Api.request("GET", "/v1/me").bearer(minted.json().getString("access_token")).send();
+        assertThat(me.json().getString("email")).isEqualTo("dev-sign-in@example.com");
+    }
+
+    @Test
+    void whenAnAdminSignedInThroughKeycloakInvitesADeveloperThenTheDeveloperAcceptsAndSeesKeysButNotMembers() {
+        String inviteLink;
+        try (Browser admin = new Browser()) {
+            admin.open("");
+            admin.shot("01-sign-in");
+            admin.providerSignIn("kc-admin", "kc-admin-password");
+            assertThat(admin.text("#who-email")).isEqualTo("kc-admin@example.com");
+            assertThat(admin.script("return localStorage.length")).as("nothing in localStorage").isEqualTo(0L);
+            assertThat(admin.script("return sessionStorage.length")).as("the sign-in's PKCE state is gone").isEqualTo(0L);
+            assertThat(admin.script("return document.cookie")).as("no token in a cookie of the console").isEqualTo("");
+            admin.visible("#create-organization input").sendKeys("Keycloak Co");
+            admin.visible("#create-organization button").click();
+            admin.waitForText("main h1", "Keycloak Co");
+            admin.shot("02-overview");
+
+            admin.visible("#nav-members").click();
+            admin.visible("#invite-form input[type=email]").sendKeys("kc-dev@example.com");
+            admin.script("const s = document.querySelector('#invite-form select'); s.value = 'developer'; s.dispatchEvent(new Event('change'))");
+            admin.visible("#invite-form button").click();
+            inviteLink = admin.text("#invite-link");
+            assertThat(inviteLink).startsWith(Browser.CONSOLE + "#/accept/invite_");
+            admin.waitForText("#invites", "kc-dev@example.com");
+            admin.shot("03-members");
+        }
+
+        try (Browser developer = new Browser()) {
+            developer.open(inviteLink.substring(Browser.CONSOLE.length()));
+            developer.providerSignIn("kc-dev", "kc-dev-password");
+            developer.visible("#accept-invite").click();
+            developer.waitForText("main h1", "Keycloak Co");
+            assertThat(developer.present("#nav-keys")).as("API keys in the developer's navigation").isTrue();
+            assertThat(developer.present("#nav-members")).as("Members in the developer's navigation").isFalse();
+            developer.visible("#nav-keys").click();
+            developer.visible("#create-key");
+            developer.shot("04-developer-keys");
+            developer.go("#/members");
+            developer.waitForText("main h1", "Not available");
+            developer.assertClean("the developer's #/members");
+        }
+    }
+
+    @Test
+    void whenAnAdminCreatesAKeyThenItsSecretIsShownExactlyOnceAndBillingAndPlainUsersSeeOnlyTheirPages() {
+        Person admin = devPerson("console-admin");
+        Person billing = devPerson("console-billing");
+        Person user = devPerson("console-user");
+        String orgId;
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Console Admin");
+            browser.visible("#create-organization input").sendKeys("Console Walk");
+            browser.visible("#create-organization button").click();
+            browser.waitForText("main h1", "Console Walk");
+            orgId = admin.request("GET", "/v1/me").send().json().getJsonArray("organizations").getJsonObject(0).getString("id");
+            for (Person member : List.of(billing, user)) {
+                String role = member == billing ? "billing" : "user";
+                Response invite = admin.request("POST", "/v1/organizations/invites").org(orgId)
+                        .json("{\"email\":\"" + member.email() + "\",\"role\":\"" + role + "\"}").send();
+                assertThat(invite.status()).as(invite.toString()).isEqualTo(200);
+                assertThat(member.request("POST", "/v1/invites/" + invite.json().getString("id") + "/accept").send().status()).isEqualTo(200);
+            }
+
+            // Claude Code sign-in creates the Claude Code workspace
+            browser.visible("#nav-claude-code").click();
+            browser.visible("#claude-code-sign-in").click();
+            assertThat(browser.text("#secret-value")).startsWith("sk-ant-api03-");
+            browser.shot("05-claude-code");
+
+            // a key: its secret once
+            browser.visible("#nav-keys").click();
+            browser.visible("#key-name").sendKeys("walk key");
+            browser.visible("#create-key button").click();
+            String secret = browser.text("#secret-value");
+            assertThat(secret).startsWith("sk-ant-api03-");
+            browser.waitForText("#api-keys", "walk key");
+            browser.shot("06-key-created");
+            browser.visible("#new-secret button.secondary:last-child").click();
+            assertThat(browser.source()).doesNotContain(secret);
+            browser.go("#/overview");
+            browser.waitForText("main h1", "Console Walk");
+            browser.go("#/keys");
+            browser.waitForText("#api-keys", "walk key");
+            assertThat(browser.source()).as("the secret after leaving the page").doesNotContain(secret);
+            assertThat(browser.pageText()).doesNotContain(secret);
+            browser.shot("07-keys");
+
+            // usage a day ago through the gateway, for the charts
+            String gateway = Api.platformToken("gateway");
+            String keyId = Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send().json()
+                    .getString("api_key_id");
+            Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
+            for (String model : List.of("claude-sonnet-4-5", "claude-haiku-4-5")) {
+                Response recorded = Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).json("{\"event_id\":\"" + UUID.randomUUID()
+                        + "\",\"api_key_id\":\"" + keyId + "\",\"model\":\"" + model + "\",\"input_tokens\":1200000,\"output_tokens\":300000,"
+                        + "\"timestamp\":\"" + yesterday + "\"}").send();
+                assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+            }
+
+            // every other page the admin has, each saved
+            browser.go("#/workspaces");
+            browser.waitForText("#workspaces", "Claude Code");
+            browser.shot("08-workspaces");
+            browser.visible("#create-workspace input").sendKeys("Research");
+            browser.visible("#create-workspace button").click();
+            browser.waitForText("#workspaces", "Research");
+            browser.script("[...document.querySelectorAll('#workspaces a')].find(a => a.textContent.includes('Research')).click()");
+            browser.visible("#rename-workspace");
+            browser.visible("#limits");
+            browser.shot("09-workspace");
+            browser.go("#/usage");
+            browser.visible("#usage-chart");
+            browser.waitForText("#usage-total", "3,000,000");
+            browser.shot("10-usage");
+            browser.go("#/cost");
+            browser.visible("#cost-chart");
+            browser.shot("11-cost");
+            browser.go("#/admin-keys");
+            browser.visible("#create-admin-key");
+            browser.shot("12-admin-keys");
+            browser.go("#/service-accounts");
+            browser.visible("#create-service-account");
+            browser.shot("13-service-accounts");
+            browser.go("#/billing");
+            browser.visible("#billing-form");
+            browser.shot("14-billing");
+            browser.go("#/audit");
+            browser.waitForText("#audit-events", "api_key.create");
+            browser.shot("15-audit");
+            browser.go("#/access");
+            browser.waitForText("#access-review", billing.email());
+            browser.script("document.getElementById('explain-permission').value = 'cost:read'");
+            browser.script("[...document.querySelectorAll('#access-review tr')].find(r => r.textContent.includes(arguments[0]))"
+                    + ".querySelector('button').click()", billing.email());
+            browser.waitForText("#explain", "has cost:read");
+            browser.shot("16-access-review");
+            browser.go("#/roles");
+            browser.waitForText("main", "workspace_developer");
+            browser.shot("17-roles");
+            browser.phoneWidth();
+            browser.go("#/members");
+            browser.visible("#invite-form");
+            browser.shot("18-members-phone");
+        }
+
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(billing.email(), "Console Billing");
+            browser.waitForText("main h1", "Console Walk");
+            assertThat(browser.present("#nav-cost")).as("Cost in billing's navigation").isTrue();
+            assertThat(browser.present("#nav-keys")).as("API keys in billing's navigation").isFalse();
+            assertThat(browser.present("#nav-members")).as("Members in billing's navigation").isFalse();
+            browser.visible("#nav-cost").click();
+            browser.visible("#cost-chart");
+            browser.waitForText("#cost-total", "$");
+            assertThat((Boolean) browser.script("const c = Chart.getChart(document.getElementById('cost-chart'));"
+                    + " return !!c && c.data.datasets.length > 0 && c.data.datasets.some(d => d.data.some(v => v > 0))"))
+                    .as("the cost chart has bars").isTrue();
+            browser.shot("19-billing-cost");
+            browser.go("#/workspaces");
+            browser.waitForText("#workspaces", "Default");
+            assertThat(browser.text("#workspaces")).contains("Research").doesNotContain("Claude Code");
+            browser.shot("20-billing-workspaces");
+        }
+
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(user.email(), "Console User");
+            browser.waitForText("main h1", "Console Walk");
+            for (String hidden : List.of("#nav-keys", "#nav-usage", "#nav-cost", "#nav-members", "#nav-billing", "#nav-audit")) {
+                assertThat(browser.present(hidden)).as(hidden + " in a plain user's navigation").isFalse();
+            }
+            browser.shot("21-user-overview");
+            browser.go("#/keys");
+            browser.waitForText("main h1", "Not available");
+            browser.go("#/usage");
+            browser.waitForText("main h1", "Not available");
+            browser.assertClean("the plain user's #/keys and #/usage");
+        }
+
+        // the console asked for nothing its callers may not see: no request of theirs was refused
+        assertThat(deniedEvents(admin, orgId)).isEmpty();
+    }
+}
