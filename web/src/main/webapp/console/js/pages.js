@@ -201,30 +201,57 @@ async function workspace(main, context, id) {
   const catalogue = await roles();
   const workspaceRoles = catalogue.workspace_roles.filter(r => r.assignable).map(r => r.role);
   const manage = context.canIn(id, 'workspace_members:manage') && !found.archived_at;
+  // people by email only where the caller may see who is in the organization (members:manage); else by user id
+  const byEmail = context.can('members:manage');
+  const people = new Map();
+  const who = userId => (people.has(userId) ? `${people.get(userId)} (${userId})` : userId);
   if (manage) {
-    const userId = h('input', { type: 'text', required: true, placeholder: 'user_…' });
+    const member = h('input', byEmail ? { type: 'email', required: true, autocomplete: 'off' } : { type: 'text', required: true, placeholder: 'user_…' });
     const role = select(workspaceRoles.map(r => [r, r]));
-    const form = h('form', { class: 'inline', id: 'add-workspace-member' }, field('User id', userId, 'Shown on the Members page.'), field('Workspace role', role), h('button', { type: 'submit' }, 'Add'));
+    const form = h('form', { class: 'inline', id: 'add-workspace-member' },
+      field(byEmail ? 'Member\'s email' : 'Member\'s user id', member), field('Workspace role', role), h('button', { type: 'submit' }, 'Add'));
     form.addEventListener('submit', async event => {
       event.preventDefault();
       await act(form, async () => {
-        await api.call(`/organizations/workspaces/${id}/members`, { method: 'POST', body: { user_id: userId.value.trim(), workspace_role: role.value } });
-        userId.value = '';
+        let userId = member.value.trim();
+        if (byEmail) {
+          const found = await api.call('/organizations/users', { params: { email: userId, limit: 1 } });
+          if (!found.data.length) throw new Error(`${userId} is not a member of this organization: invite them first.`);
+          userId = found.data[0].id;
+        }
+        await api.call(`/organizations/workspaces/${id}/members`, { method: 'POST', body: { user_id: userId, workspace_role: role.value } });
+        member.value = '';
         membersList.reload();
       }, form.querySelector('button'));
     });
     parts.push(h('div', { class: 'panel' }, form));
   }
   parts.push(memberBox);
+  if (context.can('access_review:read')) {
+    const box = h('div', { id: 'effective-roles' });
+    const load = h('button', { type: 'button', class: 'secondary', id: 'show-effective-roles' }, 'Show effective roles');
+    load.addEventListener('click', () => act(box, async () => { show(box, await effectiveRoles(id)); }, load));
+    parts.push(h('h2', {}, 'Effective roles'),
+      h('p', { class: 'muted' }, 'Every member as the policy sees them here, organization role and workspace role together (from the access review).'),
+      box, load);
+  }
   if (context.canIn(id, 'limits:read')) {
     parts.push(h('h2', {}, 'Limits'), await limits(context, id, found));
   }
   show(main, ...parts);
-  const membersList = pagedList(memberBox, params => api.page(`/organizations/workspaces/${id}/members`, params), data => table([
-    { label: 'User', value: m => h('code', {}, m.user_id) },
+  const membersList = pagedList(memberBox, async params => {
+    const result = await api.page(`/organizations/workspaces/${id}/members`, params);
+    if (byEmail) {
+      const unknown = result.data.map(m => m.user_id).filter(userId => !people.has(userId));
+      (await Promise.all(unknown.map(userId => api.call(`/organizations/users/${userId}`).catch(() => null))))
+        .forEach(user => { if (user) people.set(user.id, user.email); });
+    }
+    return result;
+  }, data => table([
+    { label: 'Member', value: m => who(m.user_id) },
     { label: 'Workspace role', value: m => {
-      if (!manage) return m.workspace_role;
-      const change = select(workspaceRoles.map(r => [r, r]), { 'aria-label': `Workspace role of ${m.user_id}` });
+      if (!manage || !workspaceRoles.includes(m.workspace_role)) return m.workspace_role;
+      const change = select(workspaceRoles.map(r => [r, r]), { 'aria-label': `Workspace role of ${who(m.user_id)}` });
       change.value = m.workspace_role;
       const save = h('button', { type: 'button', class: 'secondary' }, 'Save');
       save.addEventListener('click', () => act(memberBox, async () => {
@@ -233,12 +260,24 @@ async function workspace(main, context, id) {
       }, save));
       const remove = h('button', { type: 'button', class: 'danger' }, 'Remove');
       remove.addEventListener('click', async () => {
-        if (!await confirmAction(`Remove ${m.user_id} from this workspace?`, 'Remove')) return;
+        if (!await confirmAction(`Remove ${who(m.user_id)} from this workspace?`, 'Remove')) return;
         await act(memberBox, async () => { await api.call(`/organizations/workspaces/${id}/members/${m.user_id}`, { method: 'DELETE' }); membersList.reload(); }, remove);
       });
       return h('div', { class: 'actions' }, change, save, remove);
     } },
   ], data, { empty: 'No one was added to this workspace; organization roles still apply.' }));
+}
+
+/** This workspace's rows of the access review (the Default workspace's rows carry no id). */
+async function effectiveRoles(id) {
+  const review = await api.call('/organizations/access_review');
+  let rows = review.data.filter(r => r.workspace_id === id);
+  if (!rows.length) rows = review.data.filter(r => r.workspace_id === null && r.workspace_kind === 'default');
+  return table([
+    { label: 'Member', value: r => r.email },
+    { label: 'Organization role', value: r => r.organization_role },
+    { label: 'Effective workspace role', value: r => r.workspace_role || 'none' },
+  ], rows, { empty: 'No member can use this workspace.' });
 }
 
 async function limits(context, id, found) {
