@@ -67,18 +67,18 @@ export async function call(path, { method = 'GET', body, params, accept = 'appli
   return text ? JSON.parse(text) : null;
 }
 
-/** One page of a cursor list ({data, has_more, first_id, last_id}). */
+/** One page of a list ({data, has_more, first_id, last_id} or {data, has_more, next_page}). */
 export const page = (path, params) => call(path, { params });
 
-/** Every item of a cursor list, up to max. */
+/** Every item of a cursor list (after_id / last_id, or page / next_page), up to max. */
 export async function all(path, params = {}, max = 1000) {
   const items = [];
-  let after;
+  let cursor = {};
   for (;;) {
-    const result = await call(path, { params: { ...params, limit: 100, after_id: after } });
+    const result = await call(path, { params: { ...params, limit: 100, ...cursor } });
     items.push(...result.data);
     if (!result.has_more || items.length >= max) return items;
-    after = result.last_id;
+    cursor = 'next_page' in result ? { page: result.next_page } : { after_id: result.last_id };
   }
 }
 

@@ -102,19 +102,23 @@ export function confirmAction(question, confirmLabel = 'Confirm') {
   });
 }
 
-/** A cursor-paged list: renders a page with `render(items)` and Previous / Next buttons (after_id cursors). */
+/**
+ * A cursor-paged list: renders a page with `render(items)` and Previous / Next buttons. Follows either cursor the API
+ * uses: after_id with last_id (the Admin API's older lists) or page with next_page (its newer ones).
+ */
 export function pagedList(container, load, render, { limit = 20 } = {}) {
-  const cursors = []; // after_id of each page shown before this one
+  const cursors = []; // the cursor of each page shown before this one
   let current;
-  const go = async after => {
-    const result = await act(container, () => load({ limit, after_id: after }));
+  const go = async cursor => {
+    const result = await act(container, () => load({ limit, ...(cursor || {}) }));
     if (!result) return;
-    current = after;
-    const previous = h('button', { type: 'button', class: 'secondary', disabled: cursors.length === 0 }, 'Previous');
-    const next = h('button', { type: 'button', class: 'secondary', disabled: !result.has_more }, 'Next');
-    previous.addEventListener('click', () => go(cursors.pop()));
-    next.addEventListener('click', () => { cursors.push(after); go(result.last_id); });
-    const pager = result.has_more || cursors.length ? h('div', { class: 'pager', role: 'navigation', 'aria-label': 'Pages' }, previous, next) : null;
+    current = cursor;
+    const next = 'next_page' in result ? { page: result.next_page } : { after_id: result.last_id };
+    const previousButton = h('button', { type: 'button', class: 'secondary', disabled: cursors.length === 0 }, 'Previous');
+    const nextButton = h('button', { type: 'button', class: 'secondary', disabled: !result.has_more }, 'Next');
+    previousButton.addEventListener('click', () => go(cursors.pop()));
+    nextButton.addEventListener('click', () => { cursors.push(cursor); go(next); });
+    const pager = result.has_more || cursors.length ? h('div', { class: 'pager', role: 'navigation', 'aria-label': 'Pages' }, previousButton, nextButton) : null;
     show(container, render(result.data), pager);
   };
   go(undefined);
