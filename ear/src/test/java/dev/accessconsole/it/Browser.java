@@ -153,6 +153,20 @@ final class Browser implements AutoCloseable {
         assertClean(name);
     }
 
+    /** The browser's log of a refused call the walk provoked on purpose (Chromium logs every 4xx as an error). */
+    void expectRefusal(int status) {
+        List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+        List<String> refused = entries.stream().map(LogEntry::getMessage).filter(message -> message.contains("status of " + status)).toList();
+        assertThat(refused).as("the refused call in the browser's log").hasSize(1);
+        entries.stream().filter(entry -> !entry.getMessage().contains("status of " + status))
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .forEach(entry -> problems.add(entry.getLevel() + " " + entry.getMessage()));
+    }
+
+    void select(String css, String value) {
+        script("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'))", css, value);
+    }
+
     void assertClean(String page) {
         drainLogs(false);
         Object violations = script("return window.__cspViolations || []");

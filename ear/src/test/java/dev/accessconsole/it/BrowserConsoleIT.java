@@ -115,12 +115,20 @@ class BrowserConsoleIT {
 
             admin.visible("#nav-members").click();
             admin.visible("#invite-form input[type=email]").sendKeys("kc-dev@example.com");
-            admin.script("const s = document.querySelector('#invite-form select'); s.value = 'developer'; s.dispatchEvent(new Event('change'))");
+            admin.select("#invite-form select", "developer");
             admin.visible("#invite-form button").click();
             inviteLink = admin.text("#invite-link");
             assertThat(inviteLink).startsWith(Browser.CONSOLE + "#/accept/invite_");
             admin.waitForText("#invites", "kc-dev@example.com");
             admin.shot("03-members");
+
+            // a refused action shows the API's own message (the only admin may not become a user)
+            admin.waitForText("#members", "kc-admin@example.com");
+            admin.script("const row = [...document.querySelectorAll('#members tr')].find(r => r.textContent.includes('kc-admin@example.com'));"
+                    + " const s = row.querySelector('select'); s.value = 'user'; row.querySelector('button.secondary').click()");
+            admin.waitForText("#members .error", "An organization must keep at least one admin.");
+            admin.expectRefusal(400);
+            admin.assertClean("the members page after a refusal");
         }
 
         try (Browser developer = new Browser()) {
@@ -206,6 +214,9 @@ class BrowserConsoleIT {
             browser.script("[...document.querySelectorAll('#workspaces a')].find(a => a.textContent.includes('Research')).click()");
             browser.visible("#rename-workspace");
             browser.visible("#limits");
+            browser.visible("#show-effective-roles").click();
+            browser.waitForText("#effective-roles", billing.email());
+            assertThat(browser.text("#effective-roles")).contains("workspace_billing");
             browser.shot("09-workspace");
             browser.go("#/usage");
             browser.visible("#usage-chart");
@@ -217,9 +228,22 @@ class BrowserConsoleIT {
             browser.go("#/admin-keys");
             browser.visible("#create-admin-key");
             browser.shot("12-admin-keys");
+            for (int i = 1; i <= 21; i++) {
+                Response account = admin.request("POST", "/v1/organizations/service_accounts").org(orgId)
+                        .json("{\"name\":\"robot " + i + "\",\"organization_role\":\"developer\"}").send();
+                assertThat(account.status()).as(account.toString()).isEqualTo(200);
+            }
             browser.go("#/service-accounts");
             browser.visible("#create-service-account");
+            browser.waitForText("#service-accounts", "robot");
             browser.shot("13-service-accounts");
+            int firstPage = ((Number) browser.script("return document.querySelectorAll('#service-accounts tbody tr').length")).intValue();
+            assertThat(firstPage).isEqualTo(20);
+            browser.script("[...document.querySelectorAll('#service-accounts .pager button')].find(b => b.textContent === 'Next').click()");
+            browser.waitForText("#service-accounts", "Previous");
+            browser.settled();
+            assertThat(((Number) browser.script("return document.querySelectorAll('#service-accounts tbody tr').length")).intValue())
+                    .as("the second page").isEqualTo(1);
             browser.go("#/billing");
             browser.visible("#billing-form");
             browser.shot("14-billing");
@@ -242,9 +266,17 @@ class BrowserConsoleIT {
             browser.shot("18-members-phone");
         }
 
+        String secondOrg = Orgs.create(billing, "Billing's Own");
         try (Browser browser = new Browser()) {
             browser.open("");
             browser.devSignIn(billing.email(), "Console Billing");
+            browser.visible("#org-select");
+            assertThat(browser.script("return [...document.querySelectorAll('#org-select option')].map(o => o.value).sort().join()"))
+                    .isEqualTo(java.util.stream.Stream.of(orgId, secondOrg).sorted().collect(java.util.stream.Collectors.joining(",")));
+            browser.select("#org-select", secondOrg);
+            browser.waitForText("main h1", "Billing's Own");
+            assertThat(browser.present("#nav-members")).as("Members where billing's person is admin").isTrue();
+            browser.select("#org-select", orgId);
             browser.waitForText("main h1", "Console Walk");
             assertThat(browser.present("#nav-cost")).as("Cost in billing's navigation").isTrue();
             assertThat(browser.present("#nav-keys")).as("API keys in billing's navigation").isFalse();
