@@ -49,8 +49,10 @@ export const SECTIONS = [
   { route: 'roles', label: 'Roles', visible: () => true },
 ];
 
+// a token the server no longer accepts (expired, and no refresh token took its place): sign in again
 api.whenUnauthorized(() => {
-  if (auth.signedIn()) return;
+  auth.forget();
+  context.me = null;
   renderSignIn('Your session ended. Sign in again.');
 });
 

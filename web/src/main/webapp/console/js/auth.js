@@ -99,6 +99,11 @@ export async function devSignIn(email, name) {
   session.refreshToken = null;
 }
 
+/** Forgets the tokens (an expired or refused session), without leaving the page. */
+export function forget() {
+  session.accessToken = session.idToken = session.refreshToken = null;
+}
+
 /** Forgets the tokens; a provider session is ended at the provider too. */
 export function signOut() {
   const idToken = session.idToken;

@@ -70,6 +70,7 @@ export async function act(where, action, trigger) {
   try {
     return await action();
   } catch (error) {
+    if (error.status === 401) return undefined; // the session ended: the sign-in page has taken over
     if (where) where.prepend(errorBox(error)); else toast(error.message);
     return undefined;
   } finally {
