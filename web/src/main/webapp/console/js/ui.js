@@ -38,9 +38,11 @@ export function select(options, attributes = {}) {
   return h('select', attributes, options.map(([value, label]) => h('option', { value }, label ?? value)));
 }
 
-export function table(columns, rows, { caption, empty = 'Nothing here yet.' } = {}) {
+export function table(columns, rows, { caption, empty = 'Nothing here yet.', label } = {}) {
   if (!rows.length) return h('p', { class: 'muted' }, empty);
-  return h('div', { class: 'table-wrap' }, h('table', {},
+  // a wide table scrolls sideways on a narrow screen: its region can take the keyboard's focus to scroll it
+  const name = label || caption || columns.map(column => column.label).filter(Boolean).join(', ');
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': name }, h('table', {},
     caption ? h('caption', { class: 'muted' }, caption) : null,
     h('thead', {}, h('tr', {}, columns.map(column => h('th', { scope: 'col', class: column.num ? 'num' : null }, column.label)))),
     h('tbody', {}, rows.map(row => h('tr', {}, columns.map(column => h('td', { class: column.num ? 'num' : null }, column.value(row))))))));
