@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One person's headless Chromium (Debian's chromium, driven through /usr/bin/chromedriver: nothing is downloaded), with
  * a fresh profile, so that every person starts signed out. Collects the browser console and the page's CSP violation
- * reports; {@link #shot(String)} saves a screenshot and asserts the page logged no error and no violation.
+ * reports; {@link #shot(String)} saves a screenshot and asserts the page logged no error and no violation, and that
+ * axe-core finds no WCAG 2 A/AA violation on it.
  */
 final class Browser implements AutoCloseable {
 
@@ -151,6 +152,7 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         assertClean(name);
+        assertAccessible(name);
     }
 
     /** The browser's log of a refused call the walk provoked on purpose (Chromium logs every 4xx as an error). */
@@ -165,6 +167,30 @@ final class Browser implements AutoCloseable {
 
     void select(String css, String value) {
         script("const s = document.querySelector(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'))", css, value);
+    }
+
+    /** axe-core (the WebJar, put into the page by the test, not served by the console) on WCAG 2 A and AA rules. */
+    private static final String AXE;
+
+    static {
+        try (var in = Browser.class.getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            AXE = new String(java.util.Objects.requireNonNull(in, "axe-core WebJar").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void assertAccessible(String page) {
+        if (Boolean.FALSE.equals(script("return typeof axe !== 'undefined'"))) {
+            script(AXE);
+        }
+        Object violations = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+                        + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))))"
+                        + ".catch(e => done(['axe failed: ' + e]));");
+        drainLogs(true); // axe's own canvas readback warnings (its contrast rule), not the console's
+        assertThat((List<?>) violations).as("accessibility (WCAG 2 A/AA) on " + page).isEmpty();
     }
 
     void assertClean(String page) {

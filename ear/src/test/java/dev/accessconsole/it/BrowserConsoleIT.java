@@ -108,6 +108,8 @@ class BrowserConsoleIT {
             assertThat(admin.script("return localStorage.length")).as("nothing in localStorage").isEqualTo(0L);
             assertThat(admin.script("return sessionStorage.length")).as("the sign-in's PKCE state is gone").isEqualTo(0L);
             assertThat(admin.script("return document.cookie")).as("no token in a cookie of the console").isEqualTo("");
+            admin.visible("#create-organization");
+            admin.shot("01b-welcome");
             admin.visible("#create-organization input").sendKeys("Keycloak Co");
             admin.visible("#create-organization button").click();
             admin.waitForText("main h1", "Keycloak Co");
@@ -134,6 +136,8 @@ class BrowserConsoleIT {
         try (Browser developer = new Browser()) {
             developer.open(inviteLink.substring(Browser.CONSOLE.length()));
             developer.providerSignIn("kc-dev", "kc-dev-password");
+            developer.visible("#accept-invite");
+            developer.shot("03b-accept-invite");
             developer.visible("#accept-invite").click();
             developer.waitForText("main h1", "Keycloak Co");
             assertThat(developer.present("#nav-keys")).as("API keys in the developer's navigation").isTrue();
