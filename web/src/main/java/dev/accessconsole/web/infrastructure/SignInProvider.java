@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  *       provider by another name than browsers do (containers); default: the issuer's.</li>
  * </ul>
  * Endpoints and keys come from the provider's discovery document ({@code /.well-known/openid-configuration}), read once
- * by the server (and again after a failure), so the page never needs the provider to answer it cross-origin.
+ * by the server (after a failure, again at most every 30 s), so the page never needs the provider to answer it
+ * cross-origin.
  * <p>
  * When the issuer is the API's own ({@code mp.jwt.verify.issuer}), tokens are verified as every API token is. When it
  * differs (the development server trusts its dev key <em>and</em> a provider), tokens whose {@code iss} names the
@@ -87,8 +88,13 @@ public class SignInProvider {
     @ConfigProperty(name = "smallrye.jwt.time-to-live", defaultValue = "3600")
     long timeToLive;
 
+    /** After a failed discovery, how long before the next try: a provider that is down costs no request a wait. */
+    static final long RETRY_NANOS = Duration.ofSeconds(30).toNanos();
+
     private volatile Endpoints endpoints;
     private volatile JWTParser verifier;
+    private long nextAttempt = System.nanoTime();
+    int attempts;
 
     public Optional<String> issuer() {
         return issuer.map(String::strip).filter(value -> !value.isEmpty());
@@ -109,8 +115,10 @@ public class SignInProvider {
             return Optional.ofNullable(known);
         }
         synchronized (this) {
-            if (endpoints == null) {
+            if (endpoints == null && System.nanoTime() - nextAttempt >= 0) {
+                attempts++;
                 discover();
+                nextAttempt = System.nanoTime() + RETRY_NANOS;
             }
             return Optional.ofNullable(endpoints);
         }

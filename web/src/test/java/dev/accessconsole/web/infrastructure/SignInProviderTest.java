@@ -65,6 +65,8 @@ class SignInProviderTest {
         SignInProvider unreachable = provider("http://127.0.0.1:1/realms/x", "https://dev.accessconsole.local");
         assertThat(unreachable.verifierFor(token("{\"iss\":\"http://127.0.0.1:1/realms/x\"}"))).isEmpty();
         assertThat(unreachable.endpoints()).isEmpty();
+        assertThat(unreachable.endpoints()).isEmpty();
+        assertThat(unreachable.attempts).as("discovery tries while the provider is down, within 30 s").isEqualTo(1);
     }
 
     @Test
