@@ -3,7 +3,7 @@
 // caller may not use is neither listed nor fetched.
 import * as auth from './auth.js';
 import * as api from './api.js';
-import { h, show, field, act, errorBox } from './ui.js';
+import { h, show, field, act, errorBox, successBox } from './ui.js';
 import { PAGES } from './pages.js';
 
 const main = document.getElementById('main');
@@ -52,7 +52,6 @@ export const SECTIONS = [
 // a token the server no longer accepts (expired, and no refresh token took its place): sign in again
 api.whenUnauthorized(() => {
   auth.forget();
-  context.me = null;
   renderSignIn('Your session ended. Sign in again.');
 });
 
@@ -74,10 +73,16 @@ async function boot() {
   else await start(location.hash || '#/');
 }
 
-function renderSignIn(message) {
+function renderSignIn(message, signedOut = false) {
+  // nothing of the previous person stays in the page: their name, organizations, sections, permissions
   document.getElementById('who').hidden = true;
+  document.getElementById('who-email').textContent = '';
   document.getElementById('org-switcher').hidden = true;
+  document.getElementById('org-select').replaceChildren();
   nav.hidden = true;
+  nav.replaceChildren();
+  Object.assign(context, { me: null, organization: null, orgPermissions: new Set(), workspaces: [], workspacePermissions: new Map() });
+  api.setOrganization(null);
   const config = auth.config() || {};
   const panel = h('div', { class: 'panel' });
   if (config.oidc) {
@@ -105,7 +110,8 @@ function renderSignIn(message) {
     panel.append(h('p', {}, 'No sign-in is configured on this server: set ACCESSCONSOLE_OIDC_ISSUER (see the README).'));
   }
   show(main, h('section', { class: 'sign-in', 'aria-labelledby': 'sign-in-title' },
-    h('h1', { id: 'sign-in-title' }, 'Sign in to Access Console'), message ? errorBox({ message }) : null, panel));
+    h('h1', { id: 'sign-in-title' }, 'Sign in to Access Console'),
+    message ? (signedOut ? successBox(message) : errorBox({ message })) : null, panel));
 }
 
 async function start(hash) {
@@ -115,7 +121,7 @@ async function start(hash) {
   document.getElementById('who-email').textContent = me.email || me.name || me.id;
   document.getElementById('who').hidden = false;
   const signOut = document.getElementById('sign-out');
-  signOut.onclick = () => { if (!auth.signOut()) { context.me = null; renderSignIn('Signed out.'); } };
+  signOut.onclick = () => { if (!auth.signOut()) renderSignIn('You are signed out.', true); };
   const switcher = document.getElementById('org-select');
   switcher.replaceChildren(...me.organizations.map(o => h('option', { value: o.id }, `${o.name} (${o.role})`)));
   document.getElementById('org-switcher').hidden = me.organizations.length === 0;
