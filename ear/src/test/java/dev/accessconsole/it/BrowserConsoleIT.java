@@ -148,6 +148,11 @@ class BrowserConsoleIT {
             developer.go("#/members");
             developer.waitForText("main h1", "Not available");
             developer.assertClean("the developer's #/members");
+
+            // signing out ends the Keycloak session too: the next sign-in asks for the password again
+            developer.visible("#sign-out").click();
+            developer.visible("#provider-sign-in").click();
+            developer.visible("#password");
         }
     }
 
@@ -311,6 +316,12 @@ class BrowserConsoleIT {
             browser.go("#/usage");
             browser.waitForText("main h1", "Not available");
             browser.assertClean("the plain user's #/keys and #/usage");
+            browser.visible("#sign-out").click();
+            browser.waitForText("main", "You are signed out.");
+            browser.go("#/overview");
+            browser.visible("#dev-sign-in");
+            assertThat(browser.present("#nav-overview")).as("sections after signing out").isFalse();
+            browser.assertClean("the sign-in page after signing out");
         }
 
         // the console asked for nothing its callers may not see: no request of theirs was refused
