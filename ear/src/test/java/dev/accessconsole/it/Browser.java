@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Browser implements AutoCloseable {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = System.getenv().getOrDefault("CONSOLE_CHROMIUM", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getenv().getOrDefault("CONSOLE_CHROMEDRIVER", "/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
     /** The console's origin as Keycloak's client knows it (redirect URIs name localhost). */
     static final String CONSOLE = "http://localhost:" + Api.BASE.getPort() + "/console/";
