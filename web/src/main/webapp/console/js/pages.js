@@ -8,6 +8,8 @@ let rolesCache = null;
 const roles = async () => (rolesCache ||= await api.call('/roles', { organization: false }));
 
 const heading = (text, ...more) => h('h1', {}, text, ...more);
+/** A key's workspace: the Admin API writes workspace_id null for the Default workspace's keys, whose scope names it. */
+const keyWorkspace = key => key.workspace_id || key.scope?.workspace_id || null;
 const workspaceName = (context, id) => context.workspaces.find(w => w.id === id)?.name || id || 'Default';
 
 /** The secret of a new key, shown this once, with a copy button. */
@@ -337,18 +339,18 @@ async function keys(main, context) {
   show(main, ...parts);
   const listing = pagedList(list, params => api.page('/organizations/api_keys', { ...params, workspace_id: filterWorkspace.value, status: filterStatus.value }), data => table([
     { label: 'Name', value: k => {
-      if (!context.canIn(k.workspace_id, 'api_keys:manage') || k.status === 'archived') return k.name;
+      if (!context.canIn(keyWorkspace(k), 'api_keys:manage') || k.status === 'archived') return k.name;
       const name = h('input', { type: 'text', value: k.name, maxlength: 500, 'aria-label': `Name of key ${k.partial_key_hint}` });
       const save = h('button', { type: 'button', class: 'secondary' }, 'Rename');
       save.addEventListener('click', () => act(list, async () => { await api.call(`/organizations/api_keys/${k.id}`, { method: 'POST', body: { name: name.value.trim() } }); listing.reload(); }, save));
       return h('div', { class: 'actions' }, name, save);
     } },
     { label: 'Key', value: k => h('code', {}, k.partial_key_hint) },
-    { label: 'Workspace', value: k => workspaceName(context, k.workspace_id) },
+    { label: 'Workspace', value: k => workspaceName(context, keyWorkspace(k)) },
     { label: 'Status', value: k => k.status },
     { label: 'Created', value: k => when(k.created_at) },
     { label: '', value: k => {
-      if (!context.canIn(k.workspace_id, 'api_keys:manage') || k.status === 'archived' || k.status === 'expired') return '';
+      if (!context.canIn(keyWorkspace(k), 'api_keys:manage') || k.status === 'archived' || k.status === 'expired') return '';
       const toggle = h('button', { type: 'button', class: 'secondary' }, k.status === 'active' ? 'Deactivate' : 'Activate');
       toggle.addEventListener('click', () => act(list, async () => {
         await api.call(`/organizations/api_keys/${k.id}`, { method: 'POST', body: { status: k.status === 'active' ? 'inactive' : 'active' } });
