@@ -112,6 +112,17 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until a script returns true. */
+    void waitUntil(String script, Object... args) {
+        wait.until(d -> Boolean.TRUE.equals(script(script, args)));
+    }
+
+    /** The row of a table in {@code css} showing {@code text}, as text or as an input's value (a JavaScript expression). */
+    static String row(String css, String text) {
+        return "[...document.querySelectorAll('" + css + " tbody tr')].find(r => r.textContent.includes('" + text + "')"
+                + " || [...r.querySelectorAll('input')].some(i => i.value === '" + text + "'))";
+    }
+
     boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }

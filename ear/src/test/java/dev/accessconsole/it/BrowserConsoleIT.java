@@ -190,14 +190,14 @@ class BrowserConsoleIT {
             browser.visible("#create-key button").click();
             String secret = browser.text("#secret-value");
             assertThat(secret).startsWith("sk-ant-api03-");
-            browser.waitForText("#api-keys", "walk key");
+            browser.waitUntil("return !!" + Browser.row("#api-keys", "walk key"));
             browser.shot("06-key-created");
             browser.visible("#new-secret button.secondary:last-child").click();
             assertThat(browser.source()).doesNotContain(secret);
             browser.go("#/overview");
             browser.waitForText("main h1", "Console Walk");
             browser.go("#/keys");
-            browser.waitForText("#api-keys", "walk key");
+            browser.waitUntil("return !!" + Browser.row("#api-keys", "walk key"));
             assertThat(browser.source()).as("the secret after leaving the page").doesNotContain(secret);
             assertThat(browser.pageText()).doesNotContain(secret);
             browser.shot("07-keys");
@@ -214,6 +214,16 @@ class BrowserConsoleIT {
                 assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
             }
 
+            // renaming and deactivating the key from its row
+            browser.script("const r = " + Browser.row("#api-keys", "walk key") + "; r.querySelector('input').value = 'walk key (renamed)';"
+                    + " [...r.querySelectorAll('button')].find(b => b.textContent === 'Rename').click()");
+            browser.waitUntil("return !!" + Browser.row("#api-keys", "walk key (renamed)"));
+            browser.settled();
+            browser.script("[..." + Browser.row("#api-keys", "walk key (renamed)") + ".querySelectorAll('button')].find(b => b.textContent === 'Deactivate').click()");
+            browser.waitUntil("return " + Browser.row("#api-keys", "walk key (renamed)") + "?.textContent.includes('inactive')");
+            assertThat(admin.request("GET", "/v1/organizations/api_keys/" + keyId).org(orgId).send().json().getString("name")).isEqualTo("walk key (renamed)");
+            assertThat(admin.request("GET", "/v1/organizations/api_keys?status=inactive").org(orgId).send().json().getJsonArray("data")).hasSize(1);
+
             // every other page the admin has, each saved
             browser.go("#/workspaces");
             browser.waitForText("#workspaces", "Claude Code");
@@ -228,6 +238,18 @@ class BrowserConsoleIT {
             browser.waitForText("#effective-roles", billing.email());
             assertThat(browser.text("#effective-roles")).contains("workspace_billing");
             browser.shot("09-workspace");
+
+            // archiving asks first, in a modal dialog; cancelling changes nothing
+            String scratch = admin.request("POST", "/v1/organizations/workspaces").org(orgId).json("{\"name\":\"Scratch\"}").send().json().getString("id");
+            browser.go("#/workspaces/" + scratch);
+            browser.visible("#archive-workspace").click();
+            browser.visible("dialog[open] button.secondary").click();
+            assertThat(admin.request("GET", "/v1/organizations/workspaces/" + scratch).org(orgId).send().json().isNull("archived_at")).isTrue();
+            browser.visible("#archive-workspace").click();
+            browser.visible("dialog[open] button.danger").click();
+            browser.waitForText("#workspaces", "Research");
+            assertThat(browser.text("#workspaces")).doesNotContain("Scratch");
+            assertThat(admin.request("GET", "/v1/organizations/workspaces/" + scratch).org(orgId).send().json().isNull("archived_at")).isFalse();
             browser.go("#/usage");
             browser.visible("#usage-chart");
             browser.waitForText("#usage-total", "3,000,000");
