@@ -254,12 +254,25 @@ class BrowserConsoleIT {
             browser.visible("#usage-chart");
             browser.waitForText("#usage-total", "3,000,000");
             browser.shot("10-usage");
+            browser.select("#range-by", "model");
+            browser.visible("form[aria-label='Report range'] button").click();
+            browser.waitUntil("const c = Chart.getChart(document.getElementById('usage-chart'));"
+                    + " return !!c && c.data.datasets.map(d => d.label).sort().join() === 'claude-haiku-4-5,claude-sonnet-4-5'");
             browser.go("#/cost");
             browser.visible("#cost-chart");
             browser.shot("11-cost");
+            browser.visible("#cost-csv").click();
+            String costCsv = browser.downloaded("cost-" + browser.script("return document.getElementById('range-from').value") + ".csv");
+            assertThat(costCsv).startsWith("Day (UTC),Workspace,Cost (USD)").contains(",Default,10.80");
             browser.go("#/admin-keys");
             browser.visible("#create-admin-key");
             browser.shot("12-admin-keys");
+            browser.visible("#create-admin-key input").sendKeys("automation");
+            browser.visible("#create-admin-key button").click();
+            assertThat(browser.text("#secret-value")).startsWith("sk-ant-admin01-");
+            browser.script("[..." + Browser.row("#admin-keys", "automation") + ".querySelectorAll('button')].find(b => b.textContent === 'Revoke').click()");
+            browser.visible("dialog[open] button.danger").click();
+            browser.waitUntil("return " + Browser.row("#admin-keys", "automation") + "?.textContent.includes('revoked')");
             for (int i = 1; i <= 21; i++) {
                 Response account = admin.request("POST", "/v1/organizations/service_accounts").org(orgId)
                         .json("{\"name\":\"robot " + i + "\",\"organization_role\":\"developer\"}").send();
@@ -279,9 +292,17 @@ class BrowserConsoleIT {
             browser.go("#/billing");
             browser.visible("#billing-form");
             browser.shot("14-billing");
+            browser.visible("#billing-form input[aria-label='Company']").sendKeys("Walk Ltd");
+            browser.visible("#billing-form button[type=submit]").click();
+            browser.waitForText("#billing-form", "Billing details saved.");
+            assertThat(admin.request("GET", "/v1/organizations/billing").org(orgId).send().json().getString("company_name")).isEqualTo("Walk Ltd");
             browser.go("#/audit");
             browser.waitForText("#audit-events", "api_key.create");
             browser.shot("15-audit");
+            browser.visible("form[aria-label='Filter events'] input").sendKeys("billing.update");
+            browser.visible("form[aria-label='Filter events'] button").click();
+            browser.waitUntil("const rows = [...document.querySelectorAll('#audit-events tbody tr')];"
+                    + " return rows.length > 0 && rows.every(r => r.textContent.includes('billing.update'))");
             browser.go("#/access");
             browser.waitForText("#access-review", billing.email());
             browser.script("document.getElementById('explain-permission').value = 'cost:read'");
@@ -289,6 +310,8 @@ class BrowserConsoleIT {
                     + ".querySelector('button').click()", billing.email());
             browser.waitForText("#explain", "has cost:read");
             browser.shot("16-access-review");
+            browser.visible("#access-csv").click();
+            assertThat(browser.downloaded("access-review.csv")).contains(billing.email(), user.email());
             browser.go("#/roles");
             browser.waitForText("main", "workspace_developer");
             browser.shot("17-roles");
