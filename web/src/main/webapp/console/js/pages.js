@@ -1,7 +1,7 @@
 // The console's pages. Each shows only controls the caller's permissions allow (context.can…) and fetches only what
 // they allow it to see; a refused action shows the API's own message where it was taken.
 import * as api from './api.js';
-import { h, show, field, select, table, act, successBox, confirmAction, pagedList, csv, download, copyButton, when, day } from './ui.js';
+import { h, show, field, select, table, act, actionButton, successBox, pagedList, csv, download, copyButton, when, day } from './ui.js';
 import { barChart } from './charts.js';
 
 let rolesCache = null;
@@ -57,16 +57,15 @@ async function welcome(main, context) {
 }
 
 async function accept(main, context, [inviteId]) {
-  const button = h('button', { type: 'button', id: 'accept-invite' }, 'Accept invitation');
   const section = h('section', {}, heading('Invitation'),
     h('p', {}, 'You were invited to an organization as ', h('strong', {}, context.me.email), '. Accepting makes you a member with the role the admin chose.'),
-    h('p', { class: 'muted' }, `Invitation ${inviteId}`), button);
-  button.addEventListener('click', () => act(section, async () => {
+    h('p', { class: 'muted' }, `Invitation ${inviteId}`));
+  section.append(actionButton('Accept invitation', section, async () => {
     const accepted = await api.call(`/invites/${encodeURIComponent(inviteId)}/accept`, { method: 'POST', organization: false });
     context.organization = { id: accepted.organization_id };
     await context.reloadMe();
     location.hash = '#/overview';
-  }, button));
+  }, { kind: '', id: 'accept-invite' }));
   show(main, section);
 }
 
@@ -102,10 +101,10 @@ async function members(main, context) {
     { label: 'Email', value: i => i.email },
     { label: 'Role', value: i => i.role },
     { label: 'Expires', value: i => when(i.expires_at) },
-    { label: '', value: i => h('button', { type: 'button', class: 'secondary', 'aria-label': `Cancel the invite of ${i.email}`, onclick: async event => {
-      if (!await confirmAction(`Cancel the invite of ${i.email}?`, 'Cancel invite')) return;
-      await act(invites, async () => { await api.call(`/organizations/invites/${i.id}`, { method: 'DELETE' }); invitesList.reload(); }, event.target);
-    } }, 'Cancel') },
+    { label: '', value: i => actionButton('Cancel', invites, async () => {
+      await api.call(`/organizations/invites/${i.id}`, { method: 'DELETE' });
+      invitesList.reload();
+    }, { ariaLabel: `Cancel the invite of ${i.email}`, confirm: `Cancel the invite of ${i.email}?`, confirmLabel: 'Cancel invite' }) },
   ], data, { empty: 'No pending invites.' }));
   const membersList = pagedList(people, params => api.page('/organizations/users', params), data => table([
     { label: 'Name', value: u => u.name || '—' },
@@ -113,19 +112,16 @@ async function members(main, context) {
     { label: 'Role', value: u => {
       const change = select(catalogue.organization_roles.map(r => [r.role, r.role]), { 'aria-label': `Role of ${u.email}` });
       change.value = u.role;
-      const save = h('button', { type: 'button', class: 'secondary' }, 'Save');
-      const cell = h('div', { class: 'actions' }, change, save);
-      save.addEventListener('click', () => act(people, async () => {
+      return h('div', { class: 'actions' }, change, actionButton('Save', people, async () => {
         await api.call(`/organizations/users/${u.id}`, { method: 'POST', body: { role: change.value } });
         membersList.reload();
-      }, save));
-      return cell;
+      }));
     } },
     { label: 'Added', value: u => when(u.added_at) },
-    { label: '', value: u => h('button', { type: 'button', class: 'danger', 'aria-label': `Remove ${u.email}`, onclick: async event => {
-      if (!await confirmAction(`Remove ${u.email} from ${context.organization.name}?`, 'Remove')) return;
-      await act(people, async () => { await api.call(`/organizations/users/${u.id}`, { method: 'DELETE' }); membersList.reload(); }, event.target);
-    } }, 'Remove') },
+    { label: '', value: u => actionButton('Remove', people, async () => {
+      await api.call(`/organizations/users/${u.id}`, { method: 'DELETE' });
+      membersList.reload();
+    }, { kind: 'danger', ariaLabel: `Remove ${u.email}`, confirm: `Remove ${u.email} from ${context.organization.name}?` }) },
   ], data));
   show(main, heading('Members'),
     h('div', { class: 'panel' }, h('h2', {}, 'Invite someone'), inviteForm, roleHelp, inviteResult),
@@ -185,16 +181,12 @@ async function workspace(main, context, id) {
     parts.push(h('div', { class: 'panel' }, form));
   }
   if (context.can('workspaces:archive') && !found.archived_at) {
-    const archive = h('button', { type: 'button', class: 'danger', id: 'archive-workspace' }, 'Archive workspace');
-    archive.addEventListener('click', async () => {
-      if (!await confirmAction(`Archive ${found.name}? Its keys stop working and it becomes read-only. This cannot be undone.`, 'Archive')) return;
-      await act(main, async () => {
-        await api.call(`/organizations/workspaces/${id}/archive`, { method: 'POST' });
-        await context.refresh();
-        location.hash = '#/workspaces';
-      }, archive);
-    });
-    parts.push(archive);
+    parts.push(actionButton('Archive workspace', main, async () => {
+      await api.call(`/organizations/workspaces/${id}/archive`, { method: 'POST' });
+      await context.refresh();
+      location.hash = '#/workspaces';
+    }, { kind: 'danger', id: 'archive-workspace', confirmLabel: 'Archive',
+      confirm: `Archive ${found.name}? Its keys stop working and it becomes read-only. This cannot be undone.` }));
   }
   parts.push(h('h2', {}, 'Your permissions here'),
     h('p', {}, [...(context.workspacePermissions.get(id) || [])].map(p => h('span', { class: 'tag granted' }, p))));
@@ -231,8 +223,7 @@ async function workspace(main, context, id) {
   parts.push(memberBox);
   if (context.can('access_review:read')) {
     const box = h('div', { id: 'effective-roles' });
-    const load = h('button', { type: 'button', class: 'secondary', id: 'show-effective-roles' }, 'Show effective roles');
-    load.addEventListener('click', () => act(box, async () => { show(box, await effectiveRoles(id)); }, load));
+    const load = actionButton('Show effective roles', box, async () => { show(box, await effectiveRoles(id)); }, { id: 'show-effective-roles' });
     parts.push(h('h2', {}, 'Effective roles'),
       h('p', { class: 'muted' }, 'Every member as the policy sees them here, organization role and workspace role together (from the access review).'),
       box, load);
@@ -255,17 +246,16 @@ async function workspace(main, context, id) {
       if (!manage || !workspaceRoles.includes(m.workspace_role)) return m.workspace_role;
       const change = select(workspaceRoles.map(r => [r, r]), { 'aria-label': `Workspace role of ${who(m.user_id)}` });
       change.value = m.workspace_role;
-      const save = h('button', { type: 'button', class: 'secondary' }, 'Save');
-      save.addEventListener('click', () => act(memberBox, async () => {
-        await api.call(`/organizations/workspaces/${id}/members/${m.user_id}`, { method: 'POST', body: { workspace_role: change.value } });
-        membersList.reload();
-      }, save));
-      const remove = h('button', { type: 'button', class: 'danger' }, 'Remove');
-      remove.addEventListener('click', async () => {
-        if (!await confirmAction(`Remove ${who(m.user_id)} from this workspace?`, 'Remove')) return;
-        await act(memberBox, async () => { await api.call(`/organizations/workspaces/${id}/members/${m.user_id}`, { method: 'DELETE' }); membersList.reload(); }, remove);
-      });
-      return h('div', { class: 'actions' }, change, save, remove);
+      const member = `/organizations/workspaces/${id}/members/${m.user_id}`;
+      return h('div', { class: 'actions' }, change,
+        actionButton('Save', memberBox, async () => {
+          await api.call(member, { method: 'POST', body: { workspace_role: change.value } });
+          membersList.reload();
+        }),
+        actionButton('Remove', memberBox, async () => {
+          await api.call(member, { method: 'DELETE' });
+          membersList.reload();
+        }, { kind: 'danger', confirm: `Remove ${who(m.user_id)} from this workspace?` }));
     } },
   ], data, { empty: 'No one was added to this workspace; organization roles still apply.' }));
 }
@@ -300,14 +290,12 @@ async function limits(context, id, found) {
     { label: 'Organization', value: r => current.organization_limits[r.key] ?? 'none' },
   ], rows));
   if (editable) {
-    const save = h('button', { type: 'button' }, 'Save limits');
-    save.addEventListener('click', () => act(box, async () => {
+    box.append(actionButton('Save limits', box, async () => {
       const body = {};
       for (const [key] of names) body[key] = inputs[key].value === '' ? null : Number(inputs[key].value);
       await api.call(`/organizations/workspaces/${id}/limits`, { method: 'PUT', body });
       box.prepend(successBox('Limits saved.'));
-    }, save));
-    box.append(save);
+    }, { kind: '' }));
   }
   return box;
 }
@@ -337,13 +325,15 @@ async function keys(main, context) {
   }
   parts.push(h('form', { class: 'inline', 'aria-label': 'Filter keys' }, field('Workspace', filterWorkspace), field('Status', filterStatus)), list);
   show(main, ...parts);
+  const update = async (key, body) => {
+    await api.call(`/organizations/api_keys/${key.id}`, { method: 'POST', body });
+    listing.reload();
+  };
   const listing = pagedList(list, params => api.page('/organizations/api_keys', { ...params, workspace_id: filterWorkspace.value, status: filterStatus.value }), data => table([
     { label: 'Name', value: k => {
       if (!context.canIn(keyWorkspace(k), 'api_keys:manage') || k.status === 'archived') return k.name;
       const name = h('input', { type: 'text', value: k.name, maxlength: 500, 'aria-label': `Name of key ${k.partial_key_hint}` });
-      const save = h('button', { type: 'button', class: 'secondary' }, 'Rename');
-      save.addEventListener('click', () => act(list, async () => { await api.call(`/organizations/api_keys/${k.id}`, { method: 'POST', body: { name: name.value.trim() } }); listing.reload(); }, save));
-      return h('div', { class: 'actions' }, name, save);
+      return h('div', { class: 'actions' }, name, actionButton('Rename', list, () => update(k, { name: name.value.trim() })));
     } },
     { label: 'Key', value: k => h('code', {}, k.partial_key_hint) },
     { label: 'Workspace', value: k => workspaceName(context, keyWorkspace(k)) },
@@ -351,17 +341,9 @@ async function keys(main, context) {
     { label: 'Created', value: k => when(k.created_at) },
     { label: '', value: k => {
       if (!context.canIn(keyWorkspace(k), 'api_keys:manage') || k.status === 'archived' || k.status === 'expired') return '';
-      const toggle = h('button', { type: 'button', class: 'secondary' }, k.status === 'active' ? 'Deactivate' : 'Activate');
-      toggle.addEventListener('click', () => act(list, async () => {
-        await api.call(`/organizations/api_keys/${k.id}`, { method: 'POST', body: { status: k.status === 'active' ? 'inactive' : 'active' } });
-        listing.reload();
-      }, toggle));
-      const archive = h('button', { type: 'button', class: 'danger' }, 'Archive');
-      archive.addEventListener('click', async () => {
-        if (!await confirmAction(`Archive the key “${k.name}”? It stops working for good.`, 'Archive')) return;
-        await act(list, async () => { await api.call(`/organizations/api_keys/${k.id}`, { method: 'POST', body: { status: 'archived' } }); listing.reload(); }, archive);
-      });
-      return h('div', { class: 'actions' }, toggle, archive);
+      return h('div', { class: 'actions' },
+        actionButton(k.status === 'active' ? 'Deactivate' : 'Activate', list, () => update(k, { status: k.status === 'active' ? 'inactive' : 'active' })),
+        actionButton('Archive', list, () => update(k, { status: 'archived' }), { kind: 'danger', confirm: `Archive the key “${k.name}”? It stops working for good.` }));
     } },
   ], data, { empty: 'No keys match.' }));
   filterWorkspace.addEventListener('change', () => listing.reload());
@@ -390,10 +372,10 @@ async function adminKeys(main, context) {
     { label: 'Key', value: k => h('code', {}, k.partial_key_hint) },
     { label: 'Status', value: k => k.status },
     { label: 'Created', value: k => when(k.created_at) },
-    { label: '', value: k => k.status !== 'active' ? '' : h('button', { type: 'button', class: 'danger', onclick: async event => {
-      if (!await confirmAction(`Revoke “${k.name}”? Automation using it stops at once.`, 'Revoke')) return;
-      await act(list, async () => { await api.call(`/organizations/admin_keys/${k.id}`, { method: 'POST' }); listing.reload(); }, event.target);
-    } }, 'Revoke') },
+    { label: '', value: k => k.status !== 'active' ? '' : actionButton('Revoke', list, async () => {
+      await api.call(`/organizations/admin_keys/${k.id}`, { method: 'POST' });
+      listing.reload();
+    }, { kind: 'danger', confirm: `Revoke “${k.name}”? Automation using it stops at once.` }) },
   ], data, { empty: 'No Admin API keys.' }));
 }
 
@@ -417,10 +399,10 @@ async function serviceAccounts(main, context) {
     { label: 'Id', value: s => h('code', {}, s.id) },
     { label: 'Organization role', value: s => s.organization_role },
     { label: 'Status', value: s => (s.archived_at ? `archived ${when(s.archived_at)}` : 'active') },
-    { label: '', value: s => s.archived_at ? '' : h('button', { type: 'button', class: 'danger', onclick: async event => {
-      if (!await confirmAction(`Archive ${s.name}? Its keys stop working.`, 'Archive')) return;
-      await act(list, async () => { await api.call(`/organizations/service_accounts/${s.id}/archive`, { method: 'POST' }); listing.reload(); }, event.target);
-    } }, 'Archive') },
+    { label: '', value: s => s.archived_at ? '' : actionButton('Archive', list, async () => {
+      await api.call(`/organizations/service_accounts/${s.id}/archive`, { method: 'POST' });
+      listing.reload();
+    }, { kind: 'danger', confirm: `Archive ${s.name}? Its keys stop working.` }) },
   ], data, { empty: 'No service accounts.' }));
 }
 
@@ -539,27 +521,25 @@ async function access(main, context) {
     { label: 'Org role', value: r => r.organization_role },
     { label: 'Workspace', value: r => r.workspace_name },
     { label: 'Workspace role', value: r => r.workspace_role || '—' },
-    { label: 'Permissions', value: r => (r.permissions || []).join(' ') },
+    { label: 'Permissions', value: r => (r.permissions || []).map(p => h('span', { class: 'tag' }, p)) },
   ];
   const explainable = context.can('members:manage');
   const renderRows = () => {
     const needle = filter.value.trim().toLowerCase();
     const rows = review.data.filter(r => !needle || `${r.email} ${r.workspace_name}`.toLowerCase().includes(needle));
-    show(body, table([...columns.slice(0, 4),
-      { label: 'Permissions', value: r => (r.permissions || []).map(p => h('span', { class: 'tag' }, p)) },
-      { label: '', value: r => !explainable ? '' : h('button', { type: 'button', class: 'secondary', 'aria-label': `Why does ${r.email} have or lack the chosen permission in ${r.workspace_name}?`, onclick: event => act(why, async () => {
+    show(body, table([...columns,
+      { label: '', value: r => !explainable ? '' : actionButton('Why?', why, async () => {
         const answer = await api.call(`/organizations/users/${r.user_id}/permissions`, { params: { permission: permission.value, workspace_id: r.workspace_id || undefined } });
         show(why, h('div', { class: answer.granted ? 'success' : 'error', role: 'status' },
           h('strong', {}, `${r.email} ${answer.granted ? 'has' : 'lacks'} ${permission.value} in ${r.workspace_name}`),
           h('ul', {}, answer.reasons.map(reason => h('li', {}, reason)))));
-      }, event.target) }, 'Why?') },
+      }, { ariaLabel: `Why does ${r.email} have or lack the chosen permission in ${r.workspace_name}?` }) },
     ], rows.slice(0, 500), { caption: rows.length > 500 ? `First 500 of ${rows.length} rows: narrow the filter or download the CSV.` : null }));
   };
   filter.addEventListener('input', renderRows);
-  const csvButton = h('button', { type: 'button', class: 'secondary', id: 'access-csv' }, 'Download CSV');
-  csvButton.addEventListener('click', () => act(main, async () => {
+  const csvButton = actionButton('Download CSV', main, async () => {
     download('access-review.csv', await api.call('/organizations/access_review', { accept: 'text/csv' }));
-  }, csvButton));
+  }, { id: 'access-csv' });
   show(main, heading('Access review'),
     h('p', { class: 'muted' }, 'Every member × workspace, with the effective role and permissions.'),
     h('form', { class: 'inline', 'aria-label': 'Filter and explain' }, field('Filter', filter), explainable ? field('Explain permission', permission) : null, csvButton),
@@ -569,12 +549,11 @@ async function access(main, context) {
 
 async function claudeCode(main, context) {
   const result = h('div');
-  const button = h('button', { type: 'button', id: 'claude-code-sign-in' }, 'Sign in to Claude Code');
-  button.addEventListener('click', () => act(result, async () => {
+  const button = actionButton('Sign in to Claude Code', result, async () => {
     const key = await api.call('/organizations/claude_code/sign_in', { method: 'POST' });
     show(result, secretPanel('Claude Code key', key.secret));
     await context.refresh();
-  }, button));
+  }, { kind: '', id: 'claude-code-sign-in' });
   show(main, heading('Claude Code'),
     h('p', {}, 'Signing in gives you a key bound to you in the organization\'s Claude Code workspace. Usage is attributed to you; the key stops when your access does.'),
     button, result);

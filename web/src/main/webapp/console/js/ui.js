@@ -106,6 +106,19 @@ export function confirmAction(question, confirmLabel = 'Confirm') {
 }
 
 /**
+ * A button that runs `action` through act() in `where` (disabled meanwhile, the API's refusal shown there), after a
+ * modal confirmation when `confirm` names the question.
+ */
+export function actionButton(label, where, action, { kind = 'secondary', id, ariaLabel, confirm, confirmLabel = label } = {}) {
+  const button = h('button', { type: 'button', class: kind, id, 'aria-label': ariaLabel }, label);
+  button.addEventListener('click', async () => {
+    if (confirm && !await confirmAction(confirm, confirmLabel)) return;
+    await act(where, action, button);
+  });
+  return button;
+}
+
+/**
  * A cursor-paged list: renders a page with `render(items)` and Previous / Next buttons. Follows either cursor the API
  * uses: after_id with last_id (the Admin API's older lists) or page with next_page (its newer ones).
  */
