@@ -142,9 +142,11 @@ async function loadOrganization(id) {
   const permissions = await api.call('/organizations/me/permissions');
   context.orgPermissions = new Set(permissions.permissions);
   context.workspaces = await api.all('/organizations/workspaces', { include_default: true });
-  const each = await Promise.all(context.workspaces.slice(0, 100).map(w =>
+  // one call per workspace, for the first 100 (past them the page shows no workspace-level controls)
+  const asked = context.workspaces.slice(0, 100);
+  const each = await Promise.all(asked.map(w =>
     api.call('/organizations/me/permissions', { params: { workspace_id: w.id } }).catch(() => ({ permissions: [] }))));
-  context.workspacePermissions = new Map(context.workspaces.slice(0, 100).map((w, i) => [w.id, new Set(each[i].permissions)]));
+  context.workspacePermissions = new Map(asked.map((w, i) => [w.id, new Set(each[i].permissions)]));
 }
 
 function renderNav(current) {
