@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import io.smallrye.jwt.KeyFormat;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -20,10 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,7 +42,7 @@ import java.util.logging.Logger;
  * <p>
  * When the issuer is the API's own ({@code mp.jwt.verify.issuer}), tokens are verified as every API token is. When it
  * differs (the development server trusts its dev key <em>and</em> a provider), tokens whose {@code iss} names the
- * provider are verified with the provider's published keys, the same audiences, clock skew and lifetime rules:
+ * provider are verified with the provider's published keys and every other rule of the API's own tokens:
  * {@link #verifierFor(String)}.
  */
 @ApplicationScoped
@@ -72,21 +70,9 @@ public class SignInProvider {
     @ConfigProperty(name = "accessconsole.oidc.discovery-uri")
     Optional<String> discoveryUri;
 
+    /** How the API verifies its own tokens (SmallRye's, from the MP-JWT configuration): the provider's differ in keys and issuer only. */
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    Optional<String> apiIssuer;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.audiences")
-    Optional<Set<String>> audiences;
-
-    @Inject
-    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
-    int clockSkew;
-
-    @Inject
-    @ConfigProperty(name = "smallrye.jwt.time-to-live", defaultValue = "3600")
-    long timeToLive;
+    JWTAuthContextInfo apiContext;
 
     /** After a failed discovery, how long before the next try: a provider that is down costs no request a wait. */
     static final long RETRY_NANOS = Duration.ofSeconds(30).toNanos();
@@ -130,7 +116,7 @@ public class SignInProvider {
      */
     public Optional<JWTParser> verifierFor(String bearerToken) {
         Optional<String> provider = issuer();
-        if (provider.isEmpty() || provider.equals(apiIssuer.map(String::strip)) || !provider.get().equals(claimedIssuer(bearerToken))) {
+        if (provider.isEmpty() || provider.get().equals(apiContext.getIssuedBy()) || !provider.get().equals(claimedIssuer(bearerToken))) {
             return Optional.empty();
         }
         JWTParser known = verifier;
@@ -145,13 +131,18 @@ public class SignInProvider {
         }
     }
 
+    /**
+     * The API's own rules (algorithm, audiences, skew, lifetime, required claims, key size) with the provider's issuer and
+     * keys: its JWKS in place of whatever names the API's key (a key, its content, format or id).
+     */
     private JWTAuthContextInfo contextFor(Endpoints found) {
-        JWTAuthContextInfo context = new JWTAuthContextInfo(found.jwks(), found.issuer());
-        context.setExpectedAudience(audiences.orElse(Set.of()));
-        context.setClockSkew(clockSkew);
-        context.setMaxTimeToLiveSecs(timeToLive);
-        context.setRequiredClaims(new HashSet<>(List.of("sub", "iss", "exp", "iat")));
-        context.setRelaxVerificationKeyValidation(false);
+        JWTAuthContextInfo context = new JWTAuthContextInfo(apiContext);
+        context.setPublicKeyContent(null);
+        context.setPublicVerificationKey(null);
+        context.setKeyFormat(KeyFormat.ANY);
+        context.setTokenKeyId(null);
+        context.setPublicKeyLocation(found.jwks());
+        context.setIssuedBy(found.issuer());
         return context;
     }
 

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,9 @@ class SignInProviderTest {
     private static SignInProvider provider(String issuer, String apiIssuer) {
         SignInProvider provider = new SignInProvider();
         provider.issuer = Optional.ofNullable(issuer);
-        provider.apiIssuer = Optional.of(apiIssuer);
         provider.discoveryUri = Optional.empty();
-        provider.audiences = Optional.of(Set.of("access-console"));
+        provider.apiContext = new JWTAuthContextInfo("file:/api-key.pem", apiIssuer);
+        provider.apiContext.setExpectedAudience(Set.of("access-console"));
         return provider;
     }
 
