@@ -3,6 +3,7 @@ package dev.accessconsole.web.infrastructure;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.web.interfaces.errors.ErrorBody;
 import dev.accessconsole.web.interfaces.errors.ErrorType;
+import io.smallrye.jwt.util.KeyUtils;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -23,10 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -61,8 +60,8 @@ public class DevSignInServlet extends HttpServlet {
             return;
         }
         try {
-            key = readPrivateKey(Path.of(URI.create(location.get())));
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException unreadable) {
+            key = KeyUtils.decodePrivateKey(Files.readString(Path.of(URI.create(location.get()))));
+        } catch (IOException | GeneralSecurityException | RuntimeException unreadable) {
             log("dev sign-in off: the dev signing key cannot be read: " + unreadable);
             return;
         }
@@ -140,10 +139,5 @@ public class DevSignInServlet extends HttpServlet {
         signature.initSign(key);
         signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + base64.encodeToString(signature.sign());
-    }
-
-    private static PrivateKey readPrivateKey(Path pem) throws IOException, GeneralSecurityException {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 }
