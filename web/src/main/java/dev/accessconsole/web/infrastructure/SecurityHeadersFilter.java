@@ -28,12 +28,20 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Inject
     SignInProvider signInProvider;
 
+    /** Fixed by the configuration, so written once. */
+    private String consolePolicy;
+
+    @Override
+    public void init() {
+        consolePolicy = consolePolicy(signInProvider.issuer().map(SecurityHeadersFilter::origin).orElse(""));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean page = path.equals("/console") || path.startsWith("/console/") || path.startsWith("/webjars/");
-        response.setHeader("Content-Security-Policy", page ? consolePolicy() : API_POLICY);
+        response.setHeader("Content-Security-Policy", page ? consolePolicy : API_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -45,8 +53,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    String consolePolicy() {
-        String provider = signInProvider.issuer().map(SecurityHeadersFilter::origin).map(origin -> " " + origin).orElse("");
+    /** The console's policy; {@code providerOrigin} (or nothing) is where the page exchanges its authorization code. */
+    static String consolePolicy(String providerOrigin) {
+        String provider = providerOrigin.isEmpty() ? "" : " " + providerOrigin;
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
                 + "connect-src 'self'" + provider + "; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
                 + "form-action 'self'; object-src 'none'";
