@@ -3,7 +3,7 @@
 // caller may not use is neither listed nor fetched.
 import * as auth from './auth.js';
 import * as api from './api.js';
-import { h, show, field, act, errorBox, successBox } from './ui.js';
+import { h, show, field, act, errorBox, onSubmit, successBox } from './ui.js';
 import { PAGES } from './pages.js';
 
 const main = document.getElementById('main');
@@ -97,12 +97,9 @@ function renderSignIn(message, signedOut = false) {
       h('p', { class: 'muted' }, 'This server was built for development: it signs anyone in as the email given.'),
       field('Email', email), field('Name (optional)', name),
       h('button', { type: 'submit' }, 'Sign in (development)'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      await act(form, async () => {
-        await auth.devSignIn(email.value.trim(), name.value.trim());
-        await start(location.hash || '#/');
-      }, form.querySelector('button'));
+    onSubmit(form, async () => {
+      await auth.devSignIn(email.value.trim(), name.value.trim());
+      await start(location.hash || '#/');
     });
     panel.append(form);
   }

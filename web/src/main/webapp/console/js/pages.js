@@ -1,7 +1,7 @@
 // The console's pages. Each shows only controls the caller's permissions allow (context.can…) and fetches only what
 // they allow it to see; a refused action shows the API's own message where it was taken.
 import * as api from './api.js';
-import { h, show, field, select, table, act, actionButton, successBox, pagedList, csv, download, copyButton, when, day } from './ui.js';
+import { h, show, field, select, table, act, actionButton, onSubmit, successBox, pagedList, csv, download, copyButton, when, day } from './ui.js';
 import { barChart } from './charts.js';
 
 let rolesCache = null;
@@ -36,12 +36,9 @@ async function overview(main, context) {
 async function welcome(main, context) {
   const name = h('input', { type: 'text', required: true, maxlength: 255 });
   const create = h('form', { class: 'inline', id: 'create-organization' }, field('Organization name', name), h('button', { type: 'submit' }, 'Create organization'));
-  create.addEventListener('submit', async event => {
-    event.preventDefault();
-    await act(create, async () => {
-      await api.call('/organizations', { method: 'POST', body: { name: name.value.trim() }, organization: false });
-      await context.reloadMe();
-    }, create.querySelector('button'));
+  onSubmit(create, async () => {
+    await api.call('/organizations', { method: 'POST', body: { name: name.value.trim() }, organization: false });
+    await context.reloadMe();
   });
   const invite = h('input', { type: 'text', required: true, placeholder: 'invite_… or the invite link' });
   const accept = h('form', { class: 'inline', id: 'open-invite' }, field('Invitation', invite), h('button', { type: 'submit' }, 'Open'));
@@ -86,16 +83,13 @@ async function members(main, context) {
   const inviteResult = h('div', { id: 'invite-result' });
   const invites = h('div', { id: 'invites' });
   const people = h('div', { id: 'members' });
-  inviteForm.addEventListener('submit', async event => {
-    event.preventDefault();
-    await act(inviteForm, async () => {
-      const invite = await api.call('/organizations/invites', { method: 'POST', body: { email: email.value.trim(), role: role.value } });
-      const link = `${location.origin}/console/#/accept/${invite.id}`;
-      show(inviteResult, successBox(`Invited ${invite.email} as ${invite.role}. Send them this link:`),
-        h('p', { class: 'secret', id: 'invite-link' }, link), copyButton(link, 'Copy link'));
-      email.value = '';
-      invitesList.reload();
-    }, inviteForm.querySelector('button'));
+  onSubmit(inviteForm, async () => {
+    const invite = await api.call('/organizations/invites', { method: 'POST', body: { email: email.value.trim(), role: role.value } });
+    const link = `${location.origin}/console/#/accept/${invite.id}`;
+    show(inviteResult, successBox(`Invited ${invite.email} as ${invite.role}. Send them this link:`),
+      h('p', { class: 'secret', id: 'invite-link' }, link), copyButton(link, 'Copy link'));
+    email.value = '';
+    invitesList.reload();
   });
   const invitesList = pagedList(invites, params => api.page('/organizations/invites', { ...params, 'statuses[]': 'pending' }), data => table([
     { label: 'Email', value: i => i.email },
@@ -135,14 +129,11 @@ async function workspaces(main, context, [workspaceId]) {
   if (context.can('workspaces:create')) {
     const name = h('input', { type: 'text', required: true, maxlength: 40 });
     const form = h('form', { class: 'inline', id: 'create-workspace' }, field('Name', name), h('button', { type: 'submit' }, 'Create workspace'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      await act(form, async () => {
-        await api.call('/organizations/workspaces', { method: 'POST', body: { name: name.value.trim() } });
-        name.value = '';
-        await context.refresh();
-        listing.reload();
-      }, form.querySelector('button'));
+    onSubmit(form, async () => {
+      await api.call('/organizations/workspaces', { method: 'POST', body: { name: name.value.trim() } });
+      name.value = '';
+      await context.refresh();
+      listing.reload();
     });
     parts.push(h('div', { class: 'panel' }, form));
   }
@@ -170,13 +161,10 @@ async function workspace(main, context, id) {
   if (context.canIn(id, 'workspace:manage') && !found.archived_at) {
     const name = h('input', { type: 'text', required: true, maxlength: 40, value: found.name });
     const form = h('form', { class: 'inline', id: 'rename-workspace' }, field('Name', name), h('button', { type: 'submit' }, 'Rename'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      await act(form, async () => {
-        await api.call(`/organizations/workspaces/${id}`, { method: 'POST', body: { name: name.value.trim() } });
-        await context.refresh();
-        await workspace(main, context, id);
-      }, form.querySelector('button'));
+    onSubmit(form, async () => {
+      await api.call(`/organizations/workspaces/${id}`, { method: 'POST', body: { name: name.value.trim() } });
+      await context.refresh();
+      await workspace(main, context, id);
     });
     parts.push(h('div', { class: 'panel' }, form));
   }
@@ -204,19 +192,16 @@ async function workspace(main, context, id) {
     const role = select(workspaceRoles.map(r => [r, r]));
     const form = h('form', { class: 'inline', id: 'add-workspace-member' },
       field(byEmail ? 'Member\'s email' : 'Member\'s user id', member), field('Workspace role', role), h('button', { type: 'submit' }, 'Add'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      await act(form, async () => {
-        let userId = member.value.trim();
-        if (byEmail) {
-          const found = await api.call('/organizations/users', { params: { email: userId, limit: 1 } });
-          if (!found.data.length) throw new Error(`${userId} is not a member of this organization: invite them first.`);
-          userId = found.data[0].id;
-        }
-        await api.call(`/organizations/workspaces/${id}/members`, { method: 'POST', body: { user_id: userId, workspace_role: role.value } });
-        member.value = '';
-        membersList.reload();
-      }, form.querySelector('button'));
+    onSubmit(form, async () => {
+      let userId = member.value.trim();
+      if (byEmail) {
+        const found = await api.call('/organizations/users', { params: { email: userId, limit: 1 } });
+        if (!found.data.length) throw new Error(`${userId} is not a member of this organization: invite them first.`);
+        userId = found.data[0].id;
+      }
+      await api.call(`/organizations/workspaces/${id}/members`, { method: 'POST', body: { user_id: userId, workspace_role: role.value } });
+      member.value = '';
+      membersList.reload();
     });
     parts.push(h('div', { class: 'panel' }, form));
   }
@@ -312,14 +297,11 @@ async function keys(main, context) {
     const name = h('input', { type: 'text', required: true, maxlength: 500, id: 'key-name' });
     const where = select(manageable.map(w => [w.id, w.name]), { id: 'key-workspace' });
     const form = h('form', { class: 'inline', id: 'create-key' }, field('Name', name), field('Workspace', where), h('button', { type: 'submit' }, 'Create key'));
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      await act(form, async () => {
-        const key = await api.call('/organizations/api_keys', { method: 'POST', body: { name: name.value.trim(), workspace_id: where.value } });
-        show(created, secretPanel(`Key “${key.name}” created`, key.secret));
-        name.value = '';
-        listing.reload();
-      }, form.querySelector('button'));
+    onSubmit(form, async () => {
+      const key = await api.call('/organizations/api_keys', { method: 'POST', body: { name: name.value.trim(), workspace_id: where.value } });
+      show(created, secretPanel(`Key “${key.name}” created`, key.secret));
+      name.value = '';
+      listing.reload();
     });
     parts.push(h('div', { class: 'panel' }, h('h2', {}, 'Create a key'), form), created);
   }
@@ -355,14 +337,11 @@ async function adminKeys(main, context) {
   const created = h('div');
   const name = h('input', { type: 'text', required: true, maxlength: 500 });
   const form = h('form', { class: 'inline', id: 'create-admin-key' }, field('Name', name), h('button', { type: 'submit' }, 'Create Admin API key'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    await act(form, async () => {
-      const key = await api.call('/organizations/admin_keys', { method: 'POST', body: { name: name.value.trim() } });
-      show(created, secretPanel(`Admin API key “${key.name}” created`, key.secret));
-      name.value = '';
-      listing.reload();
-    }, form.querySelector('button'));
+  onSubmit(form, async () => {
+    const key = await api.call('/organizations/admin_keys', { method: 'POST', body: { name: name.value.trim() } });
+    show(created, secretPanel(`Admin API key “${key.name}” created`, key.secret));
+    name.value = '';
+    listing.reload();
   });
   show(main, heading('Admin API keys'),
     h('p', { class: 'muted' }, 'Automation acting as an admin of this organization through the Admin API.'),
@@ -384,13 +363,10 @@ async function serviceAccounts(main, context) {
   const name = h('input', { type: 'text', required: true, maxlength: 255 });
   const role = select([['developer', 'developer'], ['admin', 'admin']]);
   const form = h('form', { class: 'inline', id: 'create-service-account' }, field('Name', name), field('Organization role', role), h('button', { type: 'submit' }, 'Create service account'));
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    await act(form, async () => {
-      await api.call('/organizations/service_accounts', { method: 'POST', body: { name: name.value.trim(), organization_role: role.value } });
-      name.value = '';
-      listing.reload();
-    }, form.querySelector('button'));
+  onSubmit(form, async () => {
+    await api.call('/organizations/service_accounts', { method: 'POST', body: { name: name.value.trim(), organization_role: role.value } });
+    name.value = '';
+    listing.reload();
   });
   show(main, heading('Service accounts'), h('p', { class: 'muted' }, 'Non-human principals with workspace memberships and keys of their own.'),
     h('div', { class: 'panel' }, form), list);
@@ -474,16 +450,13 @@ async function billing(main, context) {
     h('div', { class: 'inline' }, field('Company', company), field('Tax id', tax)),
     h('div', { class: 'inline' }, Object.entries(address).map(([key, control]) => field(key === 'line1' ? 'Address' : key.replace('_', ' '), control))),
     editable ? h('button', { type: 'submit' }, 'Save billing details') : null);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    await act(form, async () => {
-      const value = control => (control.value.trim() === '' ? null : control.value.trim());
-      await api.call('/organizations/billing', { method: 'PUT', body: {
-        company_name: value(company), tax_id: value(tax),
-        address: Object.fromEntries(Object.entries(address).map(([key, control]) => [key, value(control)])),
-      } });
-      form.prepend(successBox('Billing details saved.'));
-    }, form.querySelector('button'));
+  onSubmit(form, async () => {
+    const value = control => (control.value.trim() === '' ? null : control.value.trim());
+    await api.call('/organizations/billing', { method: 'PUT', body: {
+      company_name: value(company), tax_id: value(tax),
+      address: Object.fromEntries(Object.entries(address).map(([key, control]) => [key, value(control)])),
+    } });
+    form.prepend(successBox('Billing details saved.'));
   });
   show(main, heading('Billing'),
     h('p', {}, 'Primary billing email: ', h('strong', {}, details.primary_billing_email || '—')),

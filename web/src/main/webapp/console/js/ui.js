@@ -105,6 +105,15 @@ export function confirmAction(question, confirmLabel = 'Confirm') {
   });
 }
 
+/** Runs `action` through act() when `form` is submitted (the page never reloads; its button is disabled meanwhile). */
+export function onSubmit(form, action) {
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    await act(form, action, form.querySelector('button'));
+  });
+  return form;
+}
+
 /**
  * A button that runs `action` through act() in `where` (disabled meanwhile, the API's refusal shown there), after a
  * modal confirmation when `confirm` names the question.
