@@ -72,7 +72,7 @@ public abstract class VerifiedTokenCache implements JWTParser {
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         if (bearerToken == null || bearerToken.length() > 16_384) {
-            return delegate.parse(bearerToken);
+            return verify(bearerToken);
         }
         String key = sha256(bearerToken);
         Verified cached = VERIFIED.getIfPresent(key);
@@ -80,13 +80,18 @@ public abstract class VerifiedTokenCache implements JWTParser {
         if (cached != null && cached.expiresAtNanos() - now > 0) {
             return cached.token();
         }
-        JsonWebToken verified = signInProvider.verifierFor(bearerToken).orElse(delegate).parse(bearerToken);
+        JsonWebToken verified = verify(bearerToken);
         long secondsLeft = verified.getExpirationTime() - System.currentTimeMillis() / 1000;
         long lifetime = Math.min(Duration.ofSeconds(Math.max(0, secondsLeft)).toNanos(), MAX_AGE.toNanos());
         if (lifetime > 0) {
             VERIFIED.put(key, new Verified(verified, now + lifetime));
         }
         return verified;
+    }
+
+    /** The provider's parser for a token naming the console's sign-in provider (another issuer than the API's), else the API's. */
+    private JsonWebToken verify(String bearerToken) throws ParseException {
+        return signInProvider.verifierFor(bearerToken).orElse(delegate).parse(bearerToken);
     }
 
     /** Forgets every verification (tests; a key set replaced at run time). */
