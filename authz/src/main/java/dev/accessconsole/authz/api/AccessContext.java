@@ -20,10 +20,6 @@ public interface AccessContext {
         return standing().principalId();
     }
 
-    default OrgRole orgRole() {
-        return standing().orgRole();
-    }
-
     default boolean isAdminApiKey() {
         return standing().isAdminApiKey();
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What an operation declares about who may call it: permissions ({@link RequiresPermission}), any signed-in person
- * ({@link AnyAuthenticatedCaller}) or a platform credential ({@link PlatformCredential}). {@link #of} is the one
+ * ({@link AnyAuthenticatedCaller}), a platform credential ({@link PlatformCredential}) or an organization's provisioning
+ * credential ({@link ProvisioningCredential}). {@link #of} is the one
  * resolver of these declarations (method first, then class, walking up past proxy subclasses); the interceptors, the
  * web filter, the OpenAPI document and the default-deny test all use it. Two declarations on the same level conflict
  * and are refused.
@@ -47,6 +48,14 @@ public sealed interface AccessDeclaration {
         @Override
         public List<String> documented() {
             return List.of("platform:" + group);
+        }
+    }
+
+    /** For an organization's provisioning credential (its SCIM token) only. */
+    record Provisioning() implements AccessDeclaration {
+        @Override
+        public List<String> documented() {
+            return List.of("provisioning");
         }
     }
 
@@ -107,6 +116,8 @@ public sealed interface AccessDeclaration {
                 found.add(new AnyAuthenticated());
             } else if (annotation instanceof PlatformCredential platform) {
                 found.add(new Platform(platform.value()));
+            } else if (annotation instanceof ProvisioningCredential) {
+                found.add(new Provisioning());
             }
         }
         if (found.size() > 1) {

@@ -21,6 +21,13 @@ public abstract sealed class AccessDeniedException extends RequestRefused {
         }
     }
 
+    /** A valid token issued before its holder's sessions in the organization were ended (sign-out, suspension). */
+    public static final class SessionEnded extends AccessDeniedException {
+        public SessionEnded() {
+            super(ErrorCode.SESSION_ENDED, "Your sessions in this organization were ended: sign in again for a new token.");
+        }
+    }
+
     /**
      * The organization, workspace or resource does not exist for this caller; says nothing about whether it exists at
      * all: the answer (message included) is the same for something of another organization and for nothing.

@@ -1,14 +1,26 @@
 package dev.accessconsole.authz.api;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** What the caller holds in one workspace it can see: its effective role there and every permission, org-level included. */
-public record HeldPermissions(WorkspaceStanding workspace, WorkspaceRole effectiveRole, Set<Permission> permissions) {
+/**
+ * What the caller holds in one workspace it can see: its effective role there, every permission (org-level included),
+ * and for each permission what grants it (each held role or membership by its source).
+ */
+public record HeldPermissions(WorkspaceStanding workspace, WorkspaceRole effectiveRole, Set<Permission> permissions,
+                              Map<Permission, List<String>> grants) {
 
     /** In catalog order. */
     public HeldPermissions {
-        java.util.EnumSet<Permission> ordered = java.util.EnumSet.noneOf(Permission.class);
+        EnumSet<Permission> ordered = EnumSet.noneOf(Permission.class);
         ordered.addAll(permissions);
-        permissions = java.util.Collections.unmodifiableSet(ordered);
+        permissions = Collections.unmodifiableSet(ordered);
+        EnumMap<Permission, List<String>> sources = new EnumMap<>(Permission.class);
+        grants.forEach((permission, from) -> sources.put(permission, List.copyOf(from)));
+        grants = Collections.unmodifiableMap(sources);
     }
 }

@@ -7,6 +7,7 @@ import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PermissionScope;
+import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.RequestRefused;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.api.WorkspaceKind;
@@ -57,6 +58,8 @@ public class AccessGuard {
             authorize(permissions, workspace);
         } else if (declaration instanceof AccessDeclaration.Platform platform) {
             refusedUnidentified(() -> requirePlatform(platform.group()));
+        } else if (declaration instanceof AccessDeclaration.Provisioning) {
+            refusedUnidentified(this::provisioningStanding);
         } else {
             refusedUnidentified(this::requirePerson);
         }
@@ -135,6 +138,10 @@ public class AccessGuard {
             UserRef user = new UserRef(jwt.getIssuer(), jwt.getSubject());
             String organizationId = organizationOf(jwt, user);
             standing = lookup.memberStanding(user, organizationId).orElseThrow(() -> new AccessDeniedException.NotVisible("organization"));
+            if (standing.sessionsNotBefore() > 0 && issuedAt(jwt) <= standing.sessionsNotBefore()) {
+                // signed out of this organization (roles.md, "Sign-out"): a token issued before that, or in its second, is done
+                throw new AccessDeniedException.SessionEnded();
+            }
         } else {
             String apiKey = credentials.apiKey();
             if (apiKey == null) {
@@ -150,6 +157,40 @@ public class AccessGuard {
             context.establish(standing);
         } catch (ContextNotActiveException noRequest) {
             // outside a request there is nobody to tell; the decision itself is made all the same
+        }
+        return standing;
+    }
+
+    /**
+     * The standing of the request's provisioning credential (an organization's SCIM token) where only that credential
+     * acts: no credential 401, any other kind 403, an unknown or revoked secret 401.
+     */
+    MemberStanding provisioningStanding() {
+        MemberStanding known = currentStanding();
+        if (known != null && known.principalKind() == PrincipalKind.SCIM_TOKEN) {
+            return known;
+        }
+        if (tokens.current().isPresent()) {
+            throw new AccessDeniedException.MissingPermission("provisioning",
+                    "only the organization's provisioning credential (a SCIM token) acts here, not a person");
+        }
+        // the server moves secrets sent as "Authorization: Bearer sk-ant-…" to x-api-key before any mechanism reads them
+        String secret = credentials.apiKey() != null ? credentials.apiKey() : credentials.bearerSecret();
+        if (secret == null) {
+            throw new AccessDeniedException.Unauthenticated();
+        }
+        MemberStanding standing = lookup.provisioningStanding(secret).orElse(null);
+        if (standing == null) {
+            if (lookup.adminKeyStanding(secret).isPresent()) {
+                throw new AccessDeniedException.MissingPermission("provisioning",
+                        "only the organization's provisioning credential (a SCIM token) acts here, not an Admin API key");
+            }
+            throw new AccessDeniedException.Unauthenticated();
+        }
+        try {
+            context.establish(standing);
+        } catch (ContextNotActiveException noRequest) {
+            // outside a request there is nobody to tell
         }
         return standing;
     }
@@ -201,8 +242,7 @@ public class AccessGuard {
         MemberStanding standing = establishedStanding();
         WorkspaceScope scope = report ? AccessPolicy.reportScope(standing, permission) : AccessPolicy.scope(standing, permission);
         if (scope.isNone()) {
-            RequestRefused refused = new AccessDeniedException.MissingPermission(permission.value(),
-                    "org role " + standing.orgRole().value() + " holds it in no workspace of the organization, and no workspace role grants it");
+            RequestRefused refused = new AccessDeniedException.MissingPermission(permission.value(), AccessPolicy.noScopeReason(standing));
             report(refused, null);
             throw refused;
         }
@@ -304,7 +344,17 @@ public class AccessGuard {
         if (organizations.size() == 1) {
             return organizations.get(0);
         }
-        throw new AccessDeniedException.OrganizationUnresolved();
+        // nothing names one: the organization that owns the person's email domain (roles.md, "Sign-in provisioning")
+        return lookup.signInOrganization(user).orElseThrow(AccessDeniedException.OrganizationUnresolved::new);
+    }
+
+    /** The token's {@code iat} in epoch seconds; 0 when it has none (every token the API accepts has one). */
+    private static long issuedAt(JsonWebToken jwt) {
+        Object claim = jwt.getClaim("iat");
+        if (claim instanceof Number number) {
+            return number.longValue();
+        }
+        return claim instanceof jakarta.json.JsonNumber json ? json.longValue() : 0;
     }
 
     /** The token's {@code org_id} claim as text (a JSON string claim arrives as a JsonString), or null. */

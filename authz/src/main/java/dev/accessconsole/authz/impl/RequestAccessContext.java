@@ -82,8 +82,12 @@ public class RequestAccessContext implements AccessContext {
     public HeldPermissions held(String workspaceId) {
         WorkspaceStanding workspace = guard.visibleWorkspace(workspaceId);
         MemberStanding standing = standing();
-        return new HeldPermissions(workspace, AccessPolicy.effectiveWorkspaceRole(standing, workspace).role(),
-                AccessPolicy.permissionsIn(standing, workspace));
+        java.util.Set<Permission> permissions = AccessPolicy.permissionsIn(standing, workspace);
+        java.util.Map<Permission, java.util.List<String>> grants = new java.util.EnumMap<>(Permission.class);
+        for (Permission permission : permissions) {
+            grants.put(permission, AccessPolicy.decide(standing, permission, workspace).sources());
+        }
+        return new HeldPermissions(workspace, AccessPolicy.effectiveWorkspaceRole(standing, workspace).role(), permissions, grants);
     }
 
     @Override

@@ -31,6 +31,19 @@ public class RequestCredentials {
         return key == null || key.isEmpty() ? null : key;
     }
 
+    /**
+     * The secret of an {@code Authorization: Bearer} header that is no token (a provisioning credential): read only where
+     * the token mechanism let the request through without a token (the SCIM endpoints).
+     */
+    String bearerSecret() {
+        String header = header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String secret = header.substring(7).trim();
+        return secret.isEmpty() ? null : secret;
+    }
+
     String organizationId() {
         String named = header(RequestHeaders.ORGANIZATION);
         return named == null || named.isBlank() ? null : named.trim();

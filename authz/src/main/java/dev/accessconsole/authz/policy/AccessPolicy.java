@@ -1,20 +1,24 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
-import dev.accessconsole.authz.api.PrincipalKind;
-import dev.accessconsole.authz.api.WorkspaceScope;
-import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PermissionScope;
+import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.authz.api.WorkspaceStanding;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +27,12 @@ import java.util.Set;
 import static dev.accessconsole.authz.api.Permission.*;
 
 /**
- * The role matrix of roles.md as plain Java: the two permission tables and the effective-workspace-role rules.
- * No container, no I/O: every decision the interceptor makes, and every explanation the API gives, comes from here.
+ * The role matrix of roles.md as plain Java: the two permission tables, the effective-workspace-role rules, and how
+ * several held roles combine (a member's direct role and the roles of their groups: permissions are the union; in each
+ * workspace the implied and Default roles of every held role count and the highest wins; the Claude Code workspace opens
+ * to whoever holds a role that grants {@code claude_code:use}, and billing's exclusion from it applies to what billing
+ * implies only). No container, no I/O: every decision the interceptor makes, and every explanation the API gives, comes
+ * from here.
  */
 public final class AccessPolicy {
 
@@ -54,6 +62,9 @@ public final class AccessPolicy {
 
     private AccessPolicy() {
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The tables, one role at a time
 
     /** Organization-level permissions of an org role. */
     public static Set<Permission> organizationPermissions(OrgRole role) {
@@ -87,24 +98,183 @@ public final class AccessPolicy {
         };
     }
 
-    /**
-     * Whether an org role can have any access to a workspace of this kind: the Claude Code workspace needs
-     * {@code claude_code:use}; every other kind is open to memberships.
-     */
+    /** Whether an org role by itself may enter a workspace of this kind (the Claude Code workspace needs {@code claude_code:use}). */
     public static boolean mayEnter(OrgRole role, WorkspaceKind kind) {
         return kind != WorkspaceKind.CLAUDE_CODE || ORG_PERMISSIONS.get(role).contains(CLAUDE_CODE_USE);
     }
 
-    /** Whether a member of this org role may hold an explicit membership in a workspace of this kind (Default has no list). */
-    public static boolean mayHoldMembership(OrgRole role, WorkspaceKind kind) {
-        return kind != WorkspaceKind.DEFAULT && mayEnter(role, kind);
+    /** True when the org role fixes the member's place in every workspace of the kind. */
+    public static boolean holdsImpliedMembership(OrgRole role, WorkspaceKind kind) {
+        return impliedRole(role, kind).isPresent();
+    }
+
+    /** The effective role of a member holding one org role (see {@link #effectiveWorkspaceRole(Collection, WorkspaceKind, WorkspaceRole)}). */
+    public static EffectiveRole effectiveWorkspaceRole(OrgRole orgRole, WorkspaceKind kind, WorkspaceRole explicitRole) {
+        return effectiveWorkspaceRole(List.of(HeldRole.direct(orgRole)), kind, explicitRole);
+    }
+
+    /** Decides an organization-level permission for one org role. */
+    public static Decision decideOrganization(OrgRole orgRole, Permission permission) {
+        return decideOrganization(List.of(HeldRole.direct(orgRole)), permission);
+    }
+
+    /** Decides a workspace-level permission for one org role in a workspace of {@code kind}, given the explicit membership (or null). */
+    public static Decision decideWorkspace(OrgRole orgRole, WorkspaceKind kind, WorkspaceRole explicitRole, Permission permission) {
+        return decideWorkspace(List.of(HeldRole.direct(orgRole)), kind, explicitRole, permission);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Several held roles
+
+    /** Organization-level permissions of the held roles: the union. */
+    public static Set<Permission> organizationPermissions(Collection<OrgRole> roles) {
+        EnumSet<Permission> held = EnumSet.noneOf(Permission.class);
+        for (OrgRole role : roles) {
+            held.addAll(ORG_PERMISSIONS.get(role));
+        }
+        return held;
+    }
+
+    /** Whether the held roles grant an organization-level permission. */
+    public static boolean grants(Collection<OrgRole> roles, Permission permission) {
+        for (OrgRole role : roles) {
+            if (ORG_PERMISSIONS.get(role).contains(permission)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a holder of these roles may enter a workspace of this kind: the Claude Code workspace needs a role granting claude_code:use. */
+    public static boolean mayEnter(Collection<OrgRole> roles, WorkspaceKind kind) {
+        return kind != WorkspaceKind.CLAUDE_CODE || grants(roles, CLAUDE_CODE_USE);
+    }
+
+    /** Whether a holder of these roles may hold an explicit membership in a workspace of this kind (Default has no list). */
+    public static boolean mayHoldMembership(Collection<OrgRole> roles, WorkspaceKind kind) {
+        return kind != WorkspaceKind.DEFAULT && mayEnter(roles, kind);
+    }
+
+    /** The highest role the held roles imply in every workspace of a kind, if any (and if they may enter it at all). */
+    public static Optional<WorkspaceRole> impliedRole(Collection<OrgRole> roles, WorkspaceKind kind) {
+        if (!mayEnter(roles, kind)) {
+            return Optional.empty();
+        }
+        WorkspaceRole best = null;
+        for (OrgRole role : roles) {
+            best = max(best, impliedRole(role, kind).orElse(null));
+        }
+        return Optional.ofNullable(best);
     }
 
     /**
-     * Who appears in the member list of a workspace of {@code kind}: members whose org role may enter it
-     * ({@code eligible}), with an explicit membership or with an org role in {@code implied}. Default has no list.
+     * The effective role of a holder of {@code held} in a workspace of {@code kind}, where {@code explicitRole} is the
+     * explicit membership (null when none): the highest of the explicit, the implied of each held role and, in the Default
+     * workspace, the role each held role gives there. Nobody enters the Claude Code workspace without a role granting
+     * claude_code:use, whatever memberships exist.
+     */
+    public static EffectiveRole effectiveWorkspaceRole(Collection<HeldRole> held, WorkspaceKind kind, WorkspaceRole explicitRole) {
+        List<String> reasons = new ArrayList<>();
+        if (held.isEmpty()) {
+            reasons.add("holds no organization role");
+            return new EffectiveRole(null, reasons);
+        }
+        if (!mayEnter(roles(held), kind)) {
+            reasons.add(describe(held) + " grant" + (held.size() == 1 ? "s" : "") + " no " + CLAUDE_CODE_USE.value()
+                    + ", without which nobody enters the Claude Code workspace, whatever memberships exist");
+            return new EffectiveRole(null, reasons);
+        }
+        WorkspaceRole best = null;
+        if (explicitRole != null && kind != WorkspaceKind.DEFAULT) {
+            best = explicitRole;
+            reasons.add("explicit membership as " + explicitRole.value());
+        }
+        for (HeldRole role : held) {
+            Optional<WorkspaceRole> implied = impliedRole(role.role(), kind);
+            if (implied.isPresent()) {
+                reasons.add(impliedReason(role));
+                best = max(best, implied.get());
+            }
+        }
+        if (kind == WorkspaceKind.DEFAULT) {
+            for (HeldRole role : held) {
+                WorkspaceRole fromOrgRole = defaultWorkspaceRole(role.role());
+                reasons.add("in the Default workspace, " + role.describe() + " gives " + fromOrgRole.value());
+                best = max(best, fromOrgRole);
+            }
+        }
+        if (best == null) {
+            reasons.add("not a member of this workspace, and " + describe(held) + " impl" + (held.size() == 1 ? "ies" : "y")
+                    + " no membership in it");
+        } else {
+            reasons.add("effective workspace role: " + best.value());
+        }
+        return new EffectiveRole(best, reasons);
+    }
+
+    /** Decides an organization-level permission for the held roles, naming the role (and its source) that grants it. */
+    public static Decision decideOrganization(Collection<HeldRole> held, Permission permission) {
+        requireScope(permission, PermissionScope.ORGANIZATION);
+        List<String> sources = new ArrayList<>();
+        for (HeldRole role : held) {
+            if (ORG_PERMISSIONS.get(role.role()).contains(permission)) {
+                sources.add(role.describe());
+            }
+        }
+        boolean granted = !sources.isEmpty();
+        String reason = granted ? sources.get(0) + " grants " + permission.value()
+                : (held.isEmpty() ? "holds no organization role, so not " : describe(held) + " does not grant ") + permission.value();
+        List<String> reasons = new ArrayList<>(List.of(reason));
+        for (int i = 1; i < sources.size(); i++) {
+            reasons.add(sources.get(i) + " grants it too");
+        }
+        return new Decision(granted ? Decision.Outcome.GRANTED : Decision.Outcome.MISSING_PERMISSION, permission, null, reasons, sources);
+    }
+
+    /** Decides a workspace-level permission for the held roles in a workspace of {@code kind}, given the explicit membership (or null). */
+    public static Decision decideWorkspace(Collection<HeldRole> held, WorkspaceKind kind, WorkspaceRole explicitRole, Permission permission) {
+        requireScope(permission, PermissionScope.WORKSPACE);
+        EffectiveRole effective = effectiveWorkspaceRole(held, kind, explicitRole);
+        List<String> reasons = new ArrayList<>(effective.reasons());
+        if (effective.role() == null) {
+            return new Decision(Decision.Outcome.NOT_VISIBLE, permission, null, reasons, List.of());
+        }
+        boolean granted = WORKSPACE_PERMISSIONS.get(effective.role()).contains(permission);
+        reasons.add(effective.role().value() + (granted ? " grants " : " does not grant ") + permission.value());
+        return new Decision(granted ? Decision.Outcome.GRANTED : Decision.Outcome.MISSING_PERMISSION, permission, effective.role(), reasons,
+                granted ? sourcesOf(held, kind, explicitRole, effective.role()) : List.of());
+    }
+
+    /** What gives the effective role: the explicit membership and each held role that implies (or, in Default, gives) it. */
+    private static List<String> sourcesOf(Collection<HeldRole> held, WorkspaceKind kind, WorkspaceRole explicitRole, WorkspaceRole effective) {
+        List<String> sources = new ArrayList<>();
+        if (explicitRole == effective && kind != WorkspaceKind.DEFAULT) {
+            sources.add("explicit membership as " + explicitRole.value());
+        }
+        for (HeldRole role : held) {
+            boolean gives = impliedRole(role.role(), kind).orElse(null) == effective
+                    || (kind == WorkspaceKind.DEFAULT && defaultWorkspaceRole(role.role()) == effective);
+            if (gives) {
+                sources.add(role.describe());
+            }
+        }
+        return sources;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Workspace kinds
+
+    /**
+     * Who appears in the member list of a workspace of {@code kind}: members holding a role that may enter it
+     * ({@code eligible}: any held role among these lets them in), with an explicit membership or holding a role in
+     * {@code implied}. Default has no list.
      */
     public record MemberListScope(Set<OrgRole> eligible, Set<OrgRole> implied) {
+
+        /** True when every role may enter (no eligibility condition needed). */
+        public boolean everyoneEligible() {
+            return eligible.size() == OrgRole.values().length;
+        }
     }
 
     public static MemberListScope memberListScope(WorkspaceKind kind) {
@@ -113,9 +283,9 @@ public final class AccessPolicy {
         for (OrgRole role : OrgRole.values()) {
             if (mayEnter(role, kind)) {
                 eligible.add(role);
-                if (impliedRole(role, kind).isPresent()) {
-                    implied.add(role);
-                }
+            }
+            if (impliedRole(role, kind).isPresent()) {
+                implied.add(role);
             }
         }
         return new MemberListScope(Set.copyOf(eligible), Set.copyOf(implied));
@@ -147,15 +317,43 @@ public final class AccessPolicy {
     }
 
     /**
-     * The explicit membership a Claude Code sign-in adds for an org role: the role it holds in the Default workspace,
-     * unless the org role already implies one in the Claude Code workspace (admins); empty for roles that cannot enter.
+     * The explicit membership a Claude Code sign-in adds for a holder of these roles: the highest role they hold in the
+     * Default workspace, unless their roles already imply one in the Claude Code workspace (admins); empty for roles that
+     * cannot enter.
      */
-    public static Optional<WorkspaceRole> claudeCodeSignInRole(OrgRole role) {
-        if (!mayEnter(role, WorkspaceKind.CLAUDE_CODE) || impliedRole(role, WorkspaceKind.CLAUDE_CODE).isPresent()) {
+    public static Optional<WorkspaceRole> claudeCodeSignInRole(Collection<OrgRole> roles) {
+        if (!mayEnter(roles, WorkspaceKind.CLAUDE_CODE) || impliedRole(roles, WorkspaceKind.CLAUDE_CODE).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(defaultWorkspaceRole(role));
+        WorkspaceRole best = null;
+        for (OrgRole role : roles) {
+            if (mayEnter(role, WorkspaceKind.CLAUDE_CODE)) {
+                best = max(best, defaultWorkspaceRole(role));
+            }
+        }
+        return Optional.ofNullable(best);
     }
+
+    /** One role's Claude Code sign-in membership (see {@link #claudeCodeSignInRole(Collection)}). */
+    public static Optional<WorkspaceRole> claudeCodeSignInRole(OrgRole role) {
+        return claudeCodeSignInRole(EnumSet.of(role));
+    }
+
+    /**
+     * Whether an explicit workspace role may be assigned, changed or removed for a holder of {@code roles} in a workspace
+     * of {@code kind} (roles.md): implied memberships are fixed while the roles hold, except that one below the top role
+     * may be raised to it. {@code newRole} null asks about removal.
+     */
+    public static boolean explicitRoleChangeable(Collection<OrgRole> roles, WorkspaceKind kind, WorkspaceRole newRole) {
+        Optional<WorkspaceRole> implied = impliedRole(roles, kind);
+        if (implied.isEmpty()) {
+            return true;
+        }
+        return newRole == WorkspaceRole.WORKSPACE_ADMIN && implied.get() != WorkspaceRole.WORKSPACE_ADMIN;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Service accounts
 
     /** The org roles a service account may hold (roles.md, "Service accounts"). */
     public static boolean serviceAccountMayHold(OrgRole role) {
@@ -188,46 +386,8 @@ public final class AccessPolicy {
         return asMember;
     }
 
-    /** True when the org role fixes the member's place in every workspace (it cannot be removed or changed there). */
-    public static boolean holdsImpliedMembership(OrgRole role, WorkspaceKind kind) {
-        return impliedRole(role, kind).isPresent();
-    }
-
-    /**
-     * The effective role of a member with org role {@code orgRole} in a workspace of {@code kind}, where
-     * {@code explicitRole} is the member's explicit membership (null when none): the highest of the explicit,
-     * the implied and, in the Default workspace, the org-role-derived role. The org billing role never enters
-     * the Claude Code workspace, whatever else applies.
-     */
-    public static EffectiveRole effectiveWorkspaceRole(OrgRole orgRole, WorkspaceKind kind, WorkspaceRole explicitRole) {
-        List<String> reasons = new ArrayList<>();
-        if (!mayEnter(orgRole, kind)) {
-            reasons.add("org role " + orgRole.value() + " does not grant " + CLAUDE_CODE_USE.value()
-                    + ", without which nobody enters the Claude Code workspace, whatever memberships exist");
-            return new EffectiveRole(null, reasons);
-        }
-        WorkspaceRole best = null;
-        if (explicitRole != null && kind != WorkspaceKind.DEFAULT) {
-            best = explicitRole;
-            reasons.add("explicit membership as " + explicitRole.value());
-        }
-        Optional<WorkspaceRole> implied = impliedRole(orgRole, kind);
-        if (implied.isPresent()) {
-            reasons.add(impliedReason(orgRole));
-            best = max(best, implied.get());
-        }
-        if (kind == WorkspaceKind.DEFAULT) {
-            WorkspaceRole fromOrgRole = defaultWorkspaceRole(orgRole);
-            reasons.add("in the Default workspace, org role " + orgRole.value() + " gives " + fromOrgRole.value());
-            best = max(best, fromOrgRole);
-        }
-        if (best == null) {
-            reasons.add("not a member of this workspace, and org role " + orgRole.value() + " implies no membership in it");
-        } else {
-            reasons.add("effective workspace role: " + best.value());
-        }
-        return new EffectiveRole(best, reasons);
-    }
+    // ---------------------------------------------------------------------------------------------------------------
+    // Principals
 
     /**
      * Org-level permissions an Admin API key never holds, although it acts as an admin (roles.md, "Admin API
@@ -235,32 +395,40 @@ public final class AccessPolicy {
      */
     private static final Set<Permission> WITHHELD_FROM_ADMIN_API_KEYS = EnumSet.of(ADMIN_KEYS_MANAGE, CLAUDE_CODE_USE);
 
-    /** Org-level permissions of a principal: its org role's, less what its kind of principal never holds. */
-    public static Set<Permission> organizationPermissions(PrincipalKind kind, OrgRole role) {
-        EnumSet<Permission> held = EnumSet.copyOf(ORG_PERMISSIONS.get(role));
+    /** Org-level permissions of a principal: its roles', less what its kind of principal never holds. */
+    public static Set<Permission> organizationPermissions(PrincipalKind kind, Collection<OrgRole> roles) {
+        if (kind == PrincipalKind.SCIM_TOKEN) {
+            return Set.of();
+        }
+        Set<Permission> held = organizationPermissions(roles);
         if (kind == PrincipalKind.ADMIN_API_KEY) {
             held.removeAll(WITHHELD_FROM_ADMIN_API_KEYS);
         }
         return Collections.unmodifiableSet(held);
     }
 
+    /** Org-level permissions of a principal holding one role. */
+    public static Set<Permission> organizationPermissions(PrincipalKind kind, OrgRole role) {
+        return organizationPermissions(kind, EnumSet.of(role));
+    }
+
     /**
-     * Every permission held for each org role × workspace kind × explicit role (index 0: none), computed once from
-     * the rules above: the guard's fast path. {@link #decide} explains; this only answers.
+     * Workspace permissions each org role gives by itself in a workspace of each kind (implied, and in Default the
+     * Default role), whether or not the holder may enter it: with {@link #mayEnter} and the explicit membership, the
+     * guard's fast path.
      */
-    private static final Set<Permission>[][][] HELD = held();
+    private static final Set<Permission>[][] BY_ROLE = byRole();
 
     @SuppressWarnings("unchecked")
-    private static Set<Permission>[][][] held() {
-        Set<Permission>[][][] table = new Set[OrgRole.values().length][WorkspaceKind.values().length][WorkspaceRole.values().length + 1];
-        for (OrgRole orgRole : OrgRole.values()) {
+    private static Set<Permission>[][] byRole() {
+        Set<Permission>[][] table = new Set[OrgRole.values().length][WorkspaceKind.values().length];
+        for (OrgRole role : OrgRole.values()) {
             for (WorkspaceKind kind : WorkspaceKind.values()) {
-                for (int explicit = 0; explicit <= WorkspaceRole.values().length; explicit++) {
-                    WorkspaceRole role = explicit == 0 ? null : WorkspaceRole.values()[explicit - 1];
-                    WorkspaceRole effective = effectiveWorkspaceRole(orgRole, kind, role).role();
-                    table[orgRole.ordinal()][kind.ordinal()][explicit] = effective == null
-                            ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(WORKSPACE_PERMISSIONS.get(effective));
+                WorkspaceRole best = impliedRole(role, kind).orElse(null);
+                if (kind == WorkspaceKind.DEFAULT) {
+                    best = max(best, defaultWorkspaceRole(role));
                 }
+                table[role.ordinal()][kind.ordinal()] = best == null ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(WORKSPACE_PERMISSIONS.get(best));
             }
         }
         return table;
@@ -272,13 +440,46 @@ public final class AccessPolicy {
      * and calls {@link #decide} only to explain a refusal.
      */
     public static boolean holds(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
+        List<HeldRole> roles = standing.roles();
+        int count = roles.size();
         if (permission.scope() == PermissionScope.ORGANIZATION) {
-            return ORG_PERMISSIONS.get(standing.orgRole()).contains(permission)
-                    && !(standing.isAdminApiKey() && WITHHELD_FROM_ADMIN_API_KEYS.contains(permission));
+            if (standing.principalKind() != PrincipalKind.USER
+                    && (standing.principalKind() == PrincipalKind.SCIM_TOKEN || WITHHELD_FROM_ADMIN_API_KEYS.contains(permission))) {
+                return false;
+            }
+            for (int i = 0; i < count; i++) {
+                if (ORG_PERMISSIONS.get(roles.get(i).role()).contains(permission)) {
+                    return true;
+                }
+            }
+            return false;
         }
         WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
-        WorkspaceRole explicit = workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId());
-        return HELD[standing.orgRole().ordinal()][kind.ordinal()][explicit == null ? 0 : explicit.ordinal() + 1].contains(permission);
+        if (kind == WorkspaceKind.CLAUDE_CODE && !enters(roles)) {
+            return false;
+        }
+        if (kind != WorkspaceKind.DEFAULT) {
+            WorkspaceRole explicit = standing.explicitRoleIn(workspace.workspaceId());
+            if (explicit != null && WORKSPACE_PERMISSIONS.get(explicit).contains(permission)) {
+                return true;
+            }
+        }
+        int kindIndex = kind.ordinal();
+        for (int i = 0; i < count; i++) {
+            if (BY_ROLE[roles.get(i).role().ordinal()][kindIndex].contains(permission)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean enters(List<HeldRole> roles) {
+        for (int i = 0, n = roles.size(); i < n; i++) {
+            if (ORG_PERMISSIONS.get(roles.get(i).role()).contains(CLAUDE_CODE_USE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -287,14 +488,18 @@ public final class AccessPolicy {
      */
     public static Decision decide(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
         if (permission.scope() == PermissionScope.ORGANIZATION) {
+            if (standing.principalKind() == PrincipalKind.SCIM_TOKEN) {
+                return new Decision(Decision.Outcome.MISSING_PERMISSION, permission, null,
+                        List.of("a provisioning credential (SCIM token) holds no permission outside SCIM"), List.of());
+            }
             if (standing.isAdminApiKey() && WITHHELD_FROM_ADMIN_API_KEYS.contains(permission)) {
                 return new Decision(Decision.Outcome.MISSING_PERMISSION, permission, null,
-                        List.of("Admin API keys never hold " + permission.value() + " (Admin API restrictions)"));
+                        List.of("Admin API keys never hold " + permission.value() + " (Admin API restrictions)"), List.of());
             }
-            return decideOrganization(standing.orgRole(), permission);
+            return decideOrganization(standing.roles(), permission);
         }
         WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
-        return decideWorkspace(standing.orgRole(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()), permission);
+        return decideWorkspace(standing.roles(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()), permission);
     }
 
     /** Every permission a standing holds in a workspace (null: Default), org-level ones included; empty when it cannot see it. */
@@ -311,26 +516,26 @@ public final class AccessPolicy {
     /** The effective role of a standing in a workspace (null: Default), with its reasons. */
     public static EffectiveRole effectiveWorkspaceRole(MemberStanding standing, WorkspaceStanding workspace) {
         WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
-        return effectiveWorkspaceRole(standing.orgRole(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()));
+        return effectiveWorkspaceRole(standing.roles(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()));
     }
 
     /**
-     * Which workspaces a standing may see for a workspace-level permission: the kinds its org role grants it in by
-     * itself, plus the workspaces whose explicit membership grants it. Derived from the same decision as a single
+     * Which workspaces a standing may see for a workspace-level permission: the kinds its roles grant it in by
+     * themselves, plus the workspaces whose explicit membership grants it. Derived from the same decision as a single
      * check, so a list never shows what the single-object read of the same caller refuses, nor hides what it allows.
      */
     public static WorkspaceScope scope(MemberStanding standing, Permission permission) {
         requireScope(permission, PermissionScope.WORKSPACE);
         EnumSet<WorkspaceKind> kinds = EnumSet.noneOf(WorkspaceKind.class);
         for (WorkspaceKind kind : WorkspaceKind.values()) {
-            if (decideWorkspace(standing.orgRole(), kind, null, permission).granted()) {
+            if (decideWorkspace(standing.roles(), kind, null, permission).granted()) {
                 kinds.add(kind);
             }
         }
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         standing.memberships().forEach((workspaceId, membership) -> {
             if (!kinds.contains(membership.kind())
-                    && decideWorkspace(standing.orgRole(), membership.kind(), membership.role(), permission).granted()) {
+                    && decideWorkspace(standing.roles(), membership.kind(), membership.role(), permission).granted()) {
                 ids.add(workspaceId);
             }
         });
@@ -346,30 +551,46 @@ public final class AccessPolicy {
         if (permission != USAGE_READ && permission != COST_READ) {
             throw new IllegalArgumentException(permission.value() + " is not a report permission");
         }
-        if (organizationPermissions(standing.principalKind(), standing.orgRole()).contains(BILLING_READ)) {
+        if (holds(standing, BILLING_READ, null)) {
             return new WorkspaceScope(permission, EnumSet.allOf(WorkspaceKind.class), Set.of());
         }
         return scope(standing, permission);
     }
 
-    /** Actions that some principals may never take, whatever their role (roles.md, "Admin API restrictions"). */
+    /** Why a standing's scope for a permission is empty, in words. */
+    public static String noScopeReason(MemberStanding standing) {
+        return (standing.roles().isEmpty() ? "holding no role, it holds it" : describe(standing.roles()) + " hold"
+                + (standing.roles().size() == 1 ? "s" : "") + " it") + " in no workspace of the organization, and no workspace role grants it";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Restricted actions
+
+    /** Actions that some principals may never take, whatever their role (roles.md, "Admin API restrictions" and after). */
     public enum RestrictedAction {
-        ASSIGN_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_ASSIGNABLE, "Admin API keys cannot assign the admin role."),
-        CHANGE_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, "Admin API keys cannot change the role of an admin."),
-        REMOVE_ADMIN(ErrorCode.ADMIN_NOT_REMOVABLE, "Admin API keys cannot remove admins."),
-        CREATE_API_KEY(ErrorCode.ADMIN_API_KEY_CANNOT_CREATE_KEYS, "Admin API keys cannot create API keys.");
+        ASSIGN_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_ASSIGNABLE, MEMBERS_MANAGE, "Admin API keys cannot assign the admin role."),
+        CHANGE_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, MEMBERS_MANAGE, "Admin API keys cannot change the role of an admin."),
+        REMOVE_ADMIN(ErrorCode.ADMIN_NOT_REMOVABLE, MEMBERS_MANAGE, "Admin API keys cannot remove admins."),
+        CHANGE_ADMIN_GRANT(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, MEMBERS_MANAGE,
+                "Admin API keys cannot change what grants the admin role (the members, roles or existence of a group carrying it)."),
+        SIGN_OUT_ADMIN(ErrorCode.CANNOT_SIGN_OUT_PRIVILEGED_MEMBER, MEMBERS_MANAGE, "Admin API keys cannot sign out an admin."),
+        MANAGE_IDENTITY(ErrorCode.SIGNED_IN_ADMIN_REQUIRED, MEMBERS_MANAGE,
+                "Only a signed-in admin manages SCIM tokens and sign-in settings, not an Admin API key."),
+        CREATE_API_KEY(ErrorCode.ADMIN_API_KEY_CANNOT_CREATE_KEYS, API_KEYS_MANAGE, "Admin API keys cannot create API keys.");
 
         private final ErrorCode code;
+        private final Permission permission;
         private final String reason;
 
-        RestrictedAction(ErrorCode code, String reason) {
+        RestrictedAction(ErrorCode code, Permission permission, String reason) {
             this.code = code;
+            this.permission = permission;
             this.reason = reason;
         }
 
         /** The permission the action is taken under. */
         public Permission permission() {
-            return this == CREATE_API_KEY ? API_KEYS_MANAGE : MEMBERS_MANAGE;
+            return permission;
         }
 
         public ErrorCode code() {
@@ -381,48 +602,69 @@ public final class AccessPolicy {
         }
     }
 
-    /** Whether a kind of principal may take a restricted action. */
+    /** Whether a kind of principal may take a restricted action: every one of them is withheld from Admin API keys. */
     public static boolean permits(PrincipalKind kind, RestrictedAction action) {
-        return kind != PrincipalKind.ADMIN_API_KEY;
+        return kind == PrincipalKind.USER || (kind == PrincipalKind.SCIM_TOKEN && action == RestrictedAction.CHANGE_ADMIN_GRANT);
     }
 
     /** Refuses a restricted action to a principal that may not take it, naming the permission it was taken under. */
     public static void require(PrincipalKind kind, RestrictedAction action) {
         if (!permits(kind, action)) {
-            throw new dev.accessconsole.authz.api.AccessDeniedException.MissingPermission(action.code(), action.permission().value(), action.reason());
+            throw new AccessDeniedException.MissingPermission(action.code(), action.permission().value(), action.reason());
         }
     }
 
-    /** Decides an organization-level permission. */
-    public static Decision decideOrganization(OrgRole orgRole, Permission permission) {
-        requireScope(permission, PermissionScope.ORGANIZATION);
-        boolean granted = ORG_PERMISSIONS.get(orgRole).contains(permission);
-        String reason = "org role " + orgRole.value() + (granted ? " grants " : " does not grant ") + permission.value();
-        return new Decision(granted ? Decision.Outcome.GRANTED : Decision.Outcome.MISSING_PERMISSION, permission, null, List.of(reason));
-    }
-
-    /** Decides a workspace-level permission in a workspace of {@code kind}, given the explicit membership (or null). */
-    public static Decision decideWorkspace(OrgRole orgRole, WorkspaceKind kind, WorkspaceRole explicitRole, Permission permission) {
-        requireScope(permission, PermissionScope.WORKSPACE);
-        EffectiveRole effective = effectiveWorkspaceRole(orgRole, kind, explicitRole);
-        List<String> reasons = new ArrayList<>(effective.reasons());
-        if (effective.role() == null) {
-            return new Decision(Decision.Outcome.NOT_VISIBLE, permission, null, reasons);
+    /**
+     * The one rule on changes of what someone holds (roles.md, "Admin API restrictions", "Invariants with groups"): a
+     * change that grants or removes {@code admin} (the roles held before and after, {@code after} null for a removal) is
+     * refused to a principal that may not take it, with the refusal the change is (assigning, demoting or removing an
+     * admin).
+     */
+    public static void requireAdminChange(PrincipalKind actor, Collection<OrgRole> before, Collection<OrgRole> after) {
+        boolean wasAdmin = before.contains(OrgRole.ADMIN);
+        boolean isAdmin = after != null && after.contains(OrgRole.ADMIN);
+        if (wasAdmin == isAdmin) {
+            return;
         }
-        boolean granted = WORKSPACE_PERMISSIONS.get(effective.role()).contains(permission);
-        reasons.add(effective.role().value() + (granted ? " grants " : " does not grant ") + permission.value());
-        return new Decision(granted ? Decision.Outcome.GRANTED : Decision.Outcome.MISSING_PERMISSION, permission, effective.role(), reasons);
+        require(actor, isAdmin ? RestrictedAction.ASSIGN_ADMIN_ROLE : after == null ? RestrictedAction.REMOVE_ADMIN : RestrictedAction.CHANGE_ADMIN_ROLE);
     }
 
-    private static String impliedReason(OrgRole orgRole) {
-        return orgRole == OrgRole.ADMIN
-                ? "org role admin implies workspace_admin in every workspace"
-                : "org role billing implies workspace_billing in every workspace except the Claude Code workspace";
+    /** Whether the held roles make their holder an admin of the organization (for the last-admin invariant). */
+    public static boolean holdsAdmin(Collection<OrgRole> roles) {
+        return roles.contains(OrgRole.ADMIN);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static String impliedReason(HeldRole held) {
+        return held.role() == OrgRole.ADMIN
+                ? held.describe() + " implies workspace_admin in every workspace"
+                : held.describe() + " implies workspace_billing in every workspace except the Claude Code workspace";
+    }
+
+    /** The held roles in words: "org role user, developer through group Engineering". */
+    public static String describe(Collection<HeldRole> held) {
+        List<String> parts = new ArrayList<>();
+        for (HeldRole role : held) {
+            parts.add(role.describe());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Set<OrgRole> roles(Collection<HeldRole> held) {
+        EnumSet<OrgRole> roles = EnumSet.noneOf(OrgRole.class);
+        for (HeldRole role : held) {
+            roles.add(role.role());
+        }
+        return roles;
     }
 
     private static WorkspaceRole max(WorkspaceRole a, WorkspaceRole b) {
         if (a == null) {
             return b;
+        }
+        if (b == null) {
+            return a;
         }
         return a.compareTo(b) >= 0 ? a : b;
     }

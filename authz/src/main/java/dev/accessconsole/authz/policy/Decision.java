@@ -6,10 +6,12 @@ import dev.accessconsole.authz.api.WorkspaceRole;
 import java.util.List;
 
 /**
- * The answer of {@link AccessPolicy} for one permission: the outcome, the effective workspace role it was
- * decided with (for workspace permissions) and the chain of reasons, in words an admin can read.
+ * The answer of {@link AccessPolicy} for one permission: the outcome, the effective workspace role it was decided with
+ * (for workspace permissions), the chain of reasons in words an admin can read, and, when granted, what grants it (each
+ * held role or membership by its source: "org role admin", "developer through group Engineering").
  */
-public record Decision(Outcome outcome, Permission permission, WorkspaceRole effectiveWorkspaceRole, List<String> reasons) {
+public record Decision(Outcome outcome, Permission permission, WorkspaceRole effectiveWorkspaceRole, List<String> reasons,
+                       List<String> sources) {
 
     public enum Outcome {
         /** The permission is held. */
@@ -22,10 +24,10 @@ public record Decision(Outcome outcome, Permission permission, WorkspaceRole eff
 
     public Decision {
         reasons = List.copyOf(reasons);
+        sources = List.copyOf(sources);
     }
 
     public boolean granted() {
         return outcome == Outcome.GRANTED;
     }
-
 }

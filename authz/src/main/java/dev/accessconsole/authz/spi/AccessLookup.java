@@ -19,6 +19,18 @@ public interface AccessLookup {
     /** The standing of an active Admin API key given by its secret; empty when unknown, revoked or malformed. */
     Optional<MemberStanding> adminKeyStanding(String secret);
 
+    /**
+     * The standing of an organization's active provisioning credential (a SCIM token) given by its secret, of kind
+     * {@link dev.accessconsole.authz.api.PrincipalKind#SCIM_TOKEN}; empty when unknown, revoked or malformed.
+     */
+    Optional<MemberStanding> provisioningStanding(String secret);
+
+    /**
+     * The organization a person's requests go to when nothing names one and they belong to several: the one whose
+     * sign-in settings own their verified email's domain, if they are a member of it; empty otherwise.
+     */
+    Optional<String> signInOrganization(UserRef user);
+
     /** The facts of a workspace of the organization; empty when the organization has no such workspace. */
     Optional<WorkspaceStanding> workspace(String organizationId, String workspaceId);
 

@@ -57,6 +57,8 @@ final class Fakes {
             next.lookup.workspaces.putAll(lookup.workspaces);
             next.lookup.resources.putAll(lookup.resources);
             next.lookup.adminKeys.putAll(lookup.adminKeys);
+            next.lookup.provisioning.putAll(lookup.provisioning);
+            next.lookup.signInOrganizations.putAll(lookup.signInOrganizations);
             return next;
         }
 
@@ -124,6 +126,20 @@ final class Fakes {
         @Override
         public Optional<String> workspaceOf(String resourceType, String resourceId, String organizationId) {
             return Optional.ofNullable(resources.get(organizationId + "|" + resourceType + "|" + resourceId));
+        }
+
+        final Map<String, MemberStanding> provisioning = new HashMap<>();
+        final Map<String, String> signInOrganizations = new HashMap<>(); // issuer|subject → organization
+
+        @Override
+        public Optional<MemberStanding> provisioningStanding(String secret) {
+            standingLoads++;
+            return Optional.ofNullable(provisioning.get(secret));
+        }
+
+        @Override
+        public Optional<String> signInOrganization(UserRef user) {
+            return Optional.ofNullable(signInOrganizations.get(user.issuer() + "|" + user.subject()));
         }
 
         @Override

@@ -106,10 +106,10 @@ class WorkspaceScopeTest {
 
     @Test
     void whenTheOrgRoleLacksClaudeCodeUseThenNoMembershipThereIsPossible() {
-        assertThat(AccessPolicy.mayHoldMembership(OrgRole.USER, WorkspaceKind.CLAUDE_CODE)).isFalse();
-        assertThat(AccessPolicy.mayHoldMembership(OrgRole.BILLING, WorkspaceKind.CLAUDE_CODE)).isFalse();
-        assertThat(AccessPolicy.mayHoldMembership(OrgRole.DEVELOPER, WorkspaceKind.CLAUDE_CODE)).isTrue();
-        assertThat(AccessPolicy.mayHoldMembership(OrgRole.ADMIN, WorkspaceKind.DEFAULT)).isFalse();
+        assertThat(AccessPolicy.mayHoldMembership(java.util.EnumSet.of(OrgRole.USER), WorkspaceKind.CLAUDE_CODE)).isFalse();
+        assertThat(AccessPolicy.mayHoldMembership(java.util.EnumSet.of(OrgRole.BILLING), WorkspaceKind.CLAUDE_CODE)).isFalse();
+        assertThat(AccessPolicy.mayHoldMembership(java.util.EnumSet.of(OrgRole.DEVELOPER), WorkspaceKind.CLAUDE_CODE)).isTrue();
+        assertThat(AccessPolicy.mayHoldMembership(java.util.EnumSet.of(OrgRole.ADMIN), WorkspaceKind.DEFAULT)).isFalse();
         assertThat(AccessPolicy.memberListScope(WorkspaceKind.CLAUDE_CODE).eligible())
                 .containsExactlyInAnyOrder(OrgRole.CLAUDE_CODE_USER, OrgRole.DEVELOPER, OrgRole.ADMIN);
         assertThat(AccessPolicy.claudeCodeSignInRole(OrgRole.DEVELOPER)).contains(WorkspaceRole.WORKSPACE_DEVELOPER);

@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.WorkspaceKind;
@@ -41,17 +42,17 @@ public class AccessReviewService {
         }
     }
 
-    /** One permission decided for a member in a workspace, with the policy's reasons. */
-    public record PermissionDecision(Permission permission, boolean granted, String outcome, List<String> reasons) {
+    /** One permission decided for a member in a workspace, with the policy's reasons and, when granted, what grants it. */
+    public record PermissionDecision(Permission permission, boolean granted, String outcome, List<String> reasons, List<String> sources) {
     }
 
     /** Why a member may or may not do what was asked in one workspace (the Default one when none was named). */
-    public record Explanation(String userId, OrgRole orgRole, String workspaceId, WorkspaceKind workspaceKind,
+    public record Explanation(String userId, OrgRole orgRole, List<HeldRole> roles, String workspaceId, WorkspaceKind workspaceKind,
                               WorkspaceRole effectiveRole, List<PermissionDecision> decisions) {
     }
 
-    /** One member in one workspace: effective role and permissions. */
-    public record ReviewRow(String userId, String email, OrgRole orgRole, String workspaceId, String workspaceName,
+    /** One member in one workspace: the roles held (with sources), effective role and permissions. */
+    public record ReviewRow(String userId, String email, OrgRole orgRole, List<HeldRole> roles, String workspaceId, String workspaceName,
                             WorkspaceKind workspaceKind, WorkspaceRole effectiveRole, List<Permission> permissions) {
     }
 
@@ -60,6 +61,12 @@ public class AccessReviewService {
 
     @Inject
     WorkspaceRepository workspaces;
+
+    @Inject
+    MemberRoles memberRoles;
+
+    @Inject
+    dev.accessconsole.domain.model.RbacGroupRepository groups;
 
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
@@ -71,9 +78,10 @@ public class AccessReviewService {
         WorkspaceStanding workspace = entry.workspaceStanding();
         List<PermissionDecision> decisions = asked.stream().map(p -> {
             Decision decision = AccessPolicy.decide(entry.standing(), p, workspace);
-            return new PermissionDecision(p, decision.granted(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.reasons());
+            return new PermissionDecision(p, decision.granted(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.reasons(),
+                    decision.sources());
         }).toList();
-        return new Explanation(userId, entry.standing().orgRole(), workspace.workspaceId(), workspace.kind(),
+        return new Explanation(userId, entry.member().role(), entry.standing().roles(), workspace.workspaceId(), workspace.kind(),
                 AccessPolicy.effectiveWorkspaceRole(entry.standing(), workspace).role(), decisions);
     }
 
@@ -81,7 +89,7 @@ public class AccessReviewService {
     @Transactional
     public List<ReviewRow> review(String organizationId) {
         return entries(organizationId).stream().map(entry -> new ReviewRow(entry.member().user().id(), entry.member().user().email(),
-                entry.standing().orgRole(), entry.workspace().id(), entry.workspace().name(), entry.workspace().kind(),
+                entry.member().role(), entry.standing().roles(), entry.workspace().id(), entry.workspace().name(), entry.workspace().kind(),
                 AccessPolicy.effectiveWorkspaceRole(entry.standing(), entry.workspaceStanding()).role(),
                 List.copyOf(AccessPolicy.permissionsIn(entry.standing(), entry.workspaceStanding())))).toList();
     }
@@ -91,13 +99,15 @@ public class AccessReviewService {
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
         WorkspaceRole explicit = workspaces.explicitMember(workspace.id(), userId).map(WorkspaceMember::role).orElse(null);
-        return new Entry(member, workspace, standing(organizationId, member, explicit == null ? Map.of()
+        return new Entry(member, workspace, standing(organizationId, member, memberRoles.of(member), explicit == null ? Map.of()
                 : Map.of(workspace.id(), new MemberStanding.Membership(workspace.kind(), explicit))));
     }
 
     private List<Entry> entries(String organizationId) {
         List<OrganizationMember> members = em.createQuery("select m from OrganizationMember m join fetch m.user u"
-                + " where m.organization.id = :org order by u.id", OrganizationMember.class).setParameter("org", organizationId).getResultList();
+                + " where m.organization.id = :org and m.suspendedAt is null order by u.id", OrganizationMember.class)
+                .setParameter("org", organizationId).getResultList();
+        Map<String, List<HeldRole>> viaGroups = groups.groupRolesOfOrganization(organizationId);
         List<Workspace> all = em.createQuery("select w from Workspace w where w.organization.id = :org and w.archivedAt is null order by w.id",
                 Workspace.class).setParameter("org", organizationId).getResultList();
         Map<String, Map<String, MemberStanding.Membership>> explicit = new HashMap<>();
@@ -106,12 +116,16 @@ public class AccessReviewService {
                 .forEach(wm -> explicit.computeIfAbsent(wm.user().id(), u -> new HashMap<>())
                         .put(wm.workspace().id(), new MemberStanding.Membership(wm.workspace().kind(), wm.role())));
         return members.stream().flatMap(member -> {
-            MemberStanding standing = standing(organizationId, member, explicit.getOrDefault(member.user().id(), Map.of()));
+            List<HeldRole> held = new java.util.ArrayList<>();
+            held.add(HeldRole.direct(member.role()));
+            held.addAll(viaGroups.getOrDefault(member.user().id(), List.of()));
+            MemberStanding standing = standing(organizationId, member, held, explicit.getOrDefault(member.user().id(), Map.of()));
             return all.stream().map(workspace -> new Entry(member, workspace, standing));
         }).toList();
     }
 
-    private static MemberStanding standing(String organizationId, OrganizationMember member, Map<String, MemberStanding.Membership> memberships) {
-        return new MemberStanding(organizationId, PrincipalKind.USER, member.user().id(), member.role(), memberships);
+    private static MemberStanding standing(String organizationId, OrganizationMember member, List<HeldRole> held,
+                                           Map<String, MemberStanding.Membership> memberships) {
+        return new MemberStanding(organizationId, PrincipalKind.USER, member.user().id(), held, memberships, member.sessionsNotBefore());
     }
 }

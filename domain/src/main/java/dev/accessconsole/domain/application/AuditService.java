@@ -86,7 +86,11 @@ public class AuditService {
                 .add("reason", refused.reason() == null ? "" : refused.reason())
                 .build().toString();
         String actor = refused.principalRef();
-        em.persist(new AuditEvent(refused.organizationId(), refused.principalKind() == dev.accessconsole.authz.api.PrincipalKind.USER ? "user" : "admin_api_key",
+        em.persist(new AuditEvent(refused.organizationId(), switch (refused.principalKind()) {
+                    case USER -> "user";
+                    case ADMIN_API_KEY -> "admin_api_key";
+                    case SCIM_TOKEN -> "scim_token";
+                },
                 actor == null ? null : actor.length() > 64 ? actor.substring(0, 64) : actor, "access.denied", "permission",
                 refused.permission(), refused.outcome(), details, RequestCorrelation.of(correlation), Time.now()));
     }

@@ -44,6 +44,9 @@ public class ClaudeCodeService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    MemberRoles memberRoles;
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
@@ -64,7 +67,7 @@ public class ClaudeCodeService {
                     "Claude Code sign-in is disabled: the Claude Code workspace is archived");
         }
         // admins are there by implication; the policy names the role the others join with
-        Optional<WorkspaceRole> role = AccessPolicy.claudeCodeSignInRole(member.role());
+        Optional<WorkspaceRole> role = AccessPolicy.claudeCodeSignInRole(memberRoles.roleSet(organizationId, userId));
         if (role.isPresent() && workspaces.explicitMember(workspace.id(), userId).isEmpty()) {
             workspaces.addMember(new WorkspaceMember(workspace, member.user(), role.get(), now));
         }

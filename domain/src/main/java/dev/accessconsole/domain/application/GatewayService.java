@@ -46,6 +46,9 @@ public class GatewayService {
     UsageRecorder recorder;
 
     @Inject
+    MemberRoles memberRoles;
+
+    @Inject
     dev.accessconsole.domain.model.ServiceAccountRepository serviceAccounts;
 
     @Inject
@@ -85,7 +88,7 @@ public class GatewayService {
             return false;
         }
         var explicit = workspaces.explicitMember(key.workspace().id(), key.boundUserId()).map(WorkspaceMember::role).orElse(null);
-        return AccessPolicy.effectiveWorkspaceRole(member.get().role(), key.workspace().kind(), explicit).role() != null;
+        return AccessPolicy.effectiveWorkspaceRole(memberRoles.of(member.get()), key.workspace().kind(), explicit).role() != null;
     }
 
     /**

@@ -23,7 +23,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import dev.accessconsole.domain.model.RbacGroup;
+import dev.accessconsole.domain.model.RbacGroupMember;
+import dev.accessconsole.domain.model.RbacGroupRepository;
+
 import java.time.Instant;
+import java.util.List;
 
 /** Invites: create, list, read, delete, and acceptance by the person whose verified email they name. */
 @ApplicationScoped
@@ -41,14 +46,37 @@ public class InviteService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    RbacGroupRepository groups;
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
     @Transactional
     public Invite create(Actor actor, String organizationId, String email, OrgRole role) {
+        return create(actor, organizationId, email, role, List.of());
+    }
+
+    /**
+     * An invite with a role and, optionally, direct groups the invitee joins on acceptance (the official
+     * {@code rbac_group_ids}): groups of this organization that the Admin API manages, and, for an Admin API key, none
+     * carrying admin.
+     */
+    @Transactional
+    public Invite create(Actor actor, String organizationId, String email, OrgRole role, List<String> rbacGroupIds) {
         String address = Names.email(email);
-        if (role == OrgRole.ADMIN) {
-            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.ASSIGN_ADMIN_ROLE);
+        AccessPolicy.requireAdminChange(actor.principalKind(), java.util.Set.of(), java.util.EnumSet.of(role));
+        List<String> groupIds = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(rbacGroupIds == null ? List.of() : rbacGroupIds));
+        for (String groupId : groupIds) {
+            RbacGroup group = groups.find(organizationId, groupId)
+                    .orElseThrow(() -> DomainException.notFound(ErrorCode.RBAC_GROUP_NOT_FOUND, "rbac_group"));
+            if (group.managedByIdentityProvider()) {
+                throw DomainException.invalid(ErrorCode.GROUP_MANAGED_BY_IDENTITY_PROVIDER, "Group '" + group.name()
+                        + "' is managed by the organization's identity provider: its members come from there, not from invites.");
+            }
+            if (group.roleIds().contains(OrgRole.ADMIN.roleId())) {
+                AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CHANGE_ADMIN_GRANT);
+            }
         }
         // the organization row lock serializes invites: two admins inviting one email at once make one pending invite
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
@@ -63,6 +91,7 @@ public class InviteService {
             throw DomainException.invalid(ErrorCode.INVITE_ALREADY_EXISTS, "A pending invite for this email already exists.");
         }
         Invite invite = new Invite(organization, address, role, actor.id(), now);
+        invite.rbacGroupIds(groupIds);
         invites.add(invite);
         audit.record(organizationId, actor, "invite.create", "invite", invite.id(),
                 JsonBuilders.object().add("email", address).add("role", role.value()).build().toString());
@@ -122,8 +151,13 @@ public class InviteService {
         if (organizations.member(organizationId, user.id()).isPresent()) {
             throw DomainException.invalid(ErrorCode.ALREADY_MEMBER, "You are already a member of this organization.");
         }
-        OrganizationMember member = new OrganizationMember(invite.organization(), user, invite.role(), now);
+        OrganizationMember member = new OrganizationMember(invite.organization(), user, invite.role(), OrganizationMember.JoinedBy.INVITE, now);
         organizations.addMember(member);
+        for (String groupId : invite.rbacGroupIds()) {
+            // a group deleted since the invite was made is simply not joined
+            groups.find(organizationId, groupId).filter(g -> !g.managedByIdentityProvider())
+                    .ifPresent(group -> groups.addMember(new RbacGroupMember(group, user, now)));
+        }
         invite.accept(now);
         audit.record(organizationId, Actor.user(user.id()), "invite.accept", "invite", inviteId,
                 JsonBuilders.object().add("role", invite.role().value()).build().toString());

@@ -40,7 +40,7 @@ public class OrganizationService {
         Instant now = Time.now();
         Organization organization = new Organization(cleanName, creator.email(), now);
         organizations.add(organization);
-        organizations.addMember(new OrganizationMember(organization, creator, OrgRole.ADMIN, now));
+        organizations.addMember(new OrganizationMember(organization, creator, OrgRole.ADMIN, OrganizationMember.JoinedBy.CREATED, now));
         workspaces.add(new Workspace(organization, Workspace.DEFAULT_NAME, WorkspaceKind.DEFAULT, null, now));
         audit.record(organization.id(), Actor.user(creator.id()), "organization.create", "organization", organization.id(),
                 JsonBuilders.object().add("name", cleanName).build().toString());

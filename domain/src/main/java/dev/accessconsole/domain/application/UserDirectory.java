@@ -66,7 +66,22 @@ public class UserDirectory {
                 existing.get().updateProfile(email, emailVerified, name);
                 return existing.get();
             }
-            UserAccount created = new UserAccount(identity.issuer(), identity.subject(), email, name, Time.now());
+            String address = UserAccount.normalizeEmail(email);
+            if (emailVerified && address != null) {
+                // the person an identity provider provisioned by this email (SCIM) signs in for the first time: the
+                // provisioned account takes their identity, with every membership made for it
+                Optional<UserAccount> provisioned = em.createQuery("select u from UserAccount u where u.issuer = :provisioned and u.email = :email"
+                                + " order by u.createdAt, u.id", UserAccount.class)
+                        .setParameter("provisioned", UserAccount.PROVISIONED_ISSUER).setParameter("email", address)
+                        .setMaxResults(1).getResultStream().findFirst();
+                if (provisioned.isPresent()) {
+                    provisioned.get().bind(identity.issuer(), identity.subject());
+                    provisioned.get().updateProfile(email, true, name);
+                    em.flush();
+                    return provisioned.get();
+                }
+            }
+            UserAccount created = new UserAccount(identity.issuer(), identity.subject(), email, emailVerified, name, Time.now());
             users.add(created);
             em.flush();
             return created;

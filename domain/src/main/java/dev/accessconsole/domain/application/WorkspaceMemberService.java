@@ -3,7 +3,8 @@ package dev.accessconsole.domain.application;
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.ErrorCode;
-import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.HeldRole;
+import java.util.List;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
 import dev.accessconsole.authz.policy.AccessPolicy;
@@ -45,17 +46,26 @@ public class WorkspaceMemberService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    MemberRoles memberRoles;
+
+    @Inject
+    dev.accessconsole.domain.model.RbacGroupRepository groups;
+
     @Transactional
     public Page<View> list(String organizationId, String workspaceId, PageRequest page) {
         Workspace workspace = listedWorkspace(organizationId, workspaceId);
-        return workspaces.members(workspace, page).map(row -> view(workspace, row.member(), row.explicit()));
+        Page<WorkspaceRepository.MemberRow> rows = workspaces.members(workspace, page);
+        java.util.Map<String, java.util.List<HeldRole>> viaGroups = groups.groupRoles(organizationId,
+                rows.data().stream().map(row -> row.member().user().id()).toList());
+        return rows.map(row -> view(workspace, row.member().user().id(), held(row.member(), viaGroups), row.explicit()));
     }
 
     @Transactional
     public View get(String organizationId, String workspaceId, String userId) {
         Workspace workspace = listedWorkspace(organizationId, workspaceId);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
-        View view = view(workspace, member, workspaces.explicitMember(workspaceId, userId).orElse(null));
+        View view = view(workspace, userId, memberRoles.of(member), workspaces.explicitMember(workspaceId, userId).orElse(null));
         if (view.role() == null) {
             throw DomainException.notFound("workspace member");
         }
@@ -71,11 +81,12 @@ public class WorkspaceMemberService {
         if (workspaces.explicitMember(workspaceId, userId).isPresent()) {
             throw DomainException.invalid(ErrorCode.ALREADY_WORKSPACE_MEMBER, "The user is already a member of this workspace; update the membership instead.");
         }
-        requireChangeable(member, workspace, role);
+        List<HeldRole> held = memberRoles.of(member);
+        requireChangeable(held, workspace, role);
         workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, Time.now()));
         audit.record(organizationId, actor, "workspace_member.add", "workspace_member", workspaceId + "/" + userId,
                 JsonBuilders.object().add("workspace_role", role.value()).build().toString());
-        return new View(userId, workspaceId, effective(member, workspace, role));
+        return new View(userId, workspaceId, effective(held, workspace, role));
     }
 
     @Transactional
@@ -85,10 +96,11 @@ public class WorkspaceMemberService {
         requireAssignable(role);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         WorkspaceMember explicit = workspaces.explicitMember(workspaceId, userId).orElse(null);
-        requireChangeable(member, workspace, role);
+        List<HeldRole> held = memberRoles.of(member);
+        requireChangeable(held, workspace, role);
         if (explicit == null) {
             // an implied membership below the top role can be raised to it (roles.md): that stores an explicit one
-            if (AccessPolicy.impliedRole(member.role(), workspace.kind()).isPresent()) {
+            if (AccessPolicy.impliedRole(MemberRoles.roles(held), workspace.kind()).isPresent()) {
                 workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, Time.now()));
             } else {
                 throw DomainException.notFound("workspace member");
@@ -99,7 +111,7 @@ public class WorkspaceMemberService {
         audit.record(organizationId, actor, "workspace_member.update", "workspace_member", workspaceId + "/" + userId,
                 JsonBuilders.object().add("before", explicit == null ? "implied" : explicit.role().value())
                         .add("after", role.value()).build().toString());
-        return new View(userId, workspaceId, effective(member, workspace, role));
+        return new View(userId, workspaceId, effective(held, workspace, role));
     }
 
     @Transactional
@@ -107,9 +119,10 @@ public class WorkspaceMemberService {
         Workspace workspace = changeableWorkspace(organizationId, workspaceId);
         requireNotSelf(actor, userId);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
-        if (AccessPolicy.holdsImpliedMembership(member.role(), workspace.kind())) {
-            throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP,
-                    "Org " + member.role().value() + " members belong to this workspace through their organization role and cannot be removed from it.");
+        List<HeldRole> held = memberRoles.of(member);
+        if (!AccessPolicy.explicitRoleChangeable(MemberRoles.roles(held), workspace.kind(), null)) {
+            throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "The member belongs to this workspace through "
+                    + AccessPolicy.describe(held) + " and cannot be removed from it.");
         }
         WorkspaceMember explicit = workspaces.explicitMember(workspaceId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         workspaces.removeMember(explicit);
@@ -161,31 +174,34 @@ public class WorkspaceMemberService {
         }
     }
 
-    /** Implied memberships are fixed while the org role holds, except that one below the top role may be raised to it. */
-    private static void requireChangeable(OrganizationMember member, Workspace workspace, WorkspaceRole role) {
-        if (!AccessPolicy.mayHoldMembership(member.role(), workspace.kind())) {
-            throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_ACCESSIBLE_TO_ROLE, "Org " + member.role().value()
-                    + " members cannot enter the " + workspace.name() + " workspace: it needs " + Permission.CLAUDE_CODE_USE.value() + ".");
+    /** Implied memberships are fixed while the roles hold, except that one below the top role may be raised to it. */
+    private static void requireChangeable(List<HeldRole> held, Workspace workspace, WorkspaceRole role) {
+        java.util.Set<dev.accessconsole.authz.api.OrgRole> roles = MemberRoles.roles(held);
+        if (!AccessPolicy.mayHoldMembership(roles, workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_ACCESSIBLE_TO_ROLE, "A member holding " + AccessPolicy.describe(held)
+                    + " cannot enter the " + workspace.name() + " workspace: it needs " + Permission.CLAUDE_CODE_USE.value() + ".");
         }
-        if (!AccessPolicy.holdsImpliedMembership(member.role(), workspace.kind())) {
+        if (AccessPolicy.explicitRoleChangeable(roles, workspace.kind(), role)) {
             return;
         }
-        WorkspaceRole implied = AccessPolicy.impliedRole(member.role(), workspace.kind()).orElseThrow();
-        // the one exception (roles.md): an implied role below the top workspace role can be raised to it
-        if (role == WorkspaceRole.WORKSPACE_ADMIN && implied != WorkspaceRole.WORKSPACE_ADMIN) {
-            return;
-        }
-        throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "Org " + member.role().value()
-                + " members hold their workspace role through their organization role; it cannot be changed"
+        WorkspaceRole implied = AccessPolicy.impliedRole(roles, workspace.kind()).orElseThrow();
+        throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "The member holds this workspace's role through "
+                + AccessPolicy.describe(held) + "; it cannot be changed"
                 + (implied != WorkspaceRole.WORKSPACE_ADMIN ? " except to " + WorkspaceRole.WORKSPACE_ADMIN.value() + "." : "."));
     }
 
-    private static View view(Workspace workspace, OrganizationMember member, WorkspaceMember explicit) {
-        return new View(member.user().id(), workspace.id(),
-                AccessPolicy.effectiveWorkspaceRole(member.role(), workspace.kind(), explicit == null ? null : explicit.role()).role());
+    private static List<HeldRole> held(OrganizationMember member, java.util.Map<String, List<HeldRole>> viaGroups) {
+        List<HeldRole> held = new java.util.ArrayList<>();
+        held.add(HeldRole.direct(member.role()));
+        held.addAll(viaGroups.getOrDefault(member.user().id(), List.of()));
+        return held;
     }
 
-    private static WorkspaceRole effective(OrganizationMember member, Workspace workspace, WorkspaceRole explicit) {
-        return AccessPolicy.effectiveWorkspaceRole(member.role(), workspace.kind(), explicit).role();
+    private static View view(Workspace workspace, String userId, List<HeldRole> held, WorkspaceMember explicit) {
+        return new View(userId, workspace.id(), effective(held, workspace, explicit == null ? null : explicit.role()));
+    }
+
+    private static WorkspaceRole effective(List<HeldRole> held, Workspace workspace, WorkspaceRole explicit) {
+        return AccessPolicy.effectiveWorkspaceRole(held, workspace.kind(), explicit).role();
     }
 }

@@ -33,6 +33,11 @@ public class DomainException extends RequestRefused {
         return new DomainException(ErrorCode.NOT_FOUND, null, "The requested " + what + " was not found.", Map.of());
     }
 
+    /** The same, with the error code the official API gives for that kind of object ({@code rbac_group_not_found}). */
+    public static DomainException notFound(ErrorCode code, String what) {
+        return new DomainException(code, null, "The requested " + what + " was not found.", Map.of());
+    }
+
     /** An API key that does not verify: 401, the same answer whatever the reason (unknown, inactive, archived, bound to someone who left). */
     public static DomainException invalidApiKey() {
         return new DomainException(ErrorCode.INVALID_API_KEY, null, "Invalid API key.", Map.of());

@@ -37,6 +37,10 @@ public final class Ids {
         return "evt_" + next();
     }
 
+    public static String group() {
+        return "rbacgrp_" + next();
+    }
+
     public static String serviceAccount() {
         return "svcacct_" + next();
     }

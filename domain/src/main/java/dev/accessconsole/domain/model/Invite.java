@@ -66,7 +66,20 @@ public class Invite {
     @Column(name = "invited_by", length = 40)
     private String invitedBy;
 
+    /** The groups the invitee joins on acceptance, space-separated (ids have no spaces). */
+    @Column(name = "rbac_group_ids", length = 4000)
+    private String rbacGroupIds;
+
     protected Invite() {
+    }
+
+    /** The groups the invitee joins when accepting. */
+    public java.util.List<String> rbacGroupIds() {
+        return rbacGroupIds == null || rbacGroupIds.isBlank() ? java.util.List.of() : java.util.List.of(rbacGroupIds.trim().split(" "));
+    }
+
+    public void rbacGroupIds(java.util.List<String> groupIds) {
+        this.rbacGroupIds = String.join(" ", groupIds);
     }
 
     public Invite(Organization organization, String email, OrgRole role, String invitedBy, Instant now) {
@@ -78,6 +91,7 @@ public class Invite {
         this.invitedAt = now;
         this.expiresAt = now.plus(LIFETIME);
         this.invitedBy = invitedBy;
+        this.rbacGroupIds = "";
     }
 
     public Status status(Instant now) {

@@ -18,11 +18,22 @@ public interface OrganizationRepository {
 
     void removeMember(OrganizationMember member);
 
+    /** An active member (suspended ones are nobody to the Admin API). */
     Optional<OrganizationMember> member(String organizationId, String userId);
+
+    /** A member, suspended or not (SCIM sees inactive people too). */
+    Optional<OrganizationMember> anyMember(String organizationId, String userId);
+
+    /** A member, suspended or not, by their stored email (as emails compare). */
+    Optional<OrganizationMember> anyMemberByEmail(String organizationId, String email);
+
+    /** Members, suspended or not, by SCIM filter (email and/or external id equal; null: any), offset paging by user id. */
+    List<OrganizationMember> search(String organizationId, String email, String externalId, int offset, int count);
+
+    long count(String organizationId, String email, String externalId);
 
     Page<OrganizationMember> members(String organizationId, String email, List<OrgRole> roles, PageRequest page);
 
-    long countMembersWithRole(String organizationId, OrgRole role);
 
     /** The user's memberships, organizations and roles, oldest first. */
     List<OrganizationMember> membershipsOf(String userId);

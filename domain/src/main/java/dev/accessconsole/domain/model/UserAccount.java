@@ -26,16 +26,21 @@ public class UserAccount {
     @Column(length = 40)
     private String id;
 
-    @NaturalId
+    // mutable only once: an account the identity provider provisioned (SCIM) takes the identity of the person's first
+    // token that proves its email (UserDirectory)
+    @NaturalId(mutable = true)
     @Column(nullable = false, length = 512)
     private String issuer;
 
-    @NaturalId
+    @NaturalId(mutable = true)
     @Column(nullable = false)
     private String subject;
 
     @Column(length = 320)
     private String email;
+
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
 
     @Column
     private String name;
@@ -66,13 +71,57 @@ public class UserAccount {
         return workspaceMemberships;
     }
 
+    /**
+     * The issuer of accounts the organization's identity provider provisioned (SCIM) before the person ever signed in:
+     * no token names it, so nobody authenticates as such an account until {@link #bind} gives it a real identity.
+     */
+    public static final String PROVISIONED_ISSUER = "urn:accessconsole:provisioned";
+
     public UserAccount(String issuer, String subject, String email, String name, Instant now) {
+        this(issuer, subject, email, false, name, now);
+    }
+
+    public UserAccount(String issuer, String subject, String email, boolean emailVerified, String name, Instant now) {
         this.id = Ids.user();
         this.issuer = issuer;
         this.subject = subject;
         this.createdAt = now;
         this.email = normalizeEmail(email);
+        this.emailVerified = emailVerified && this.email != null;
         updateProfile(email, false, name);
+    }
+
+    /** An account for a person an identity provider provisioned by email, before their first sign-in. */
+    public static UserAccount provisioned(String email, String name, Instant now) {
+        UserAccount account = new UserAccount(PROVISIONED_ISSUER, "pending", email, true, name, now);
+        account.subject = account.id;
+        return account;
+    }
+
+    /** True for an account provisioned by email that no token has signed in as yet. */
+    public boolean unbound() {
+        return PROVISIONED_ISSUER.equals(issuer);
+    }
+
+    /** Gives a provisioned account the identity of the person's first token proving its email. */
+    public void bind(String issuer, String subject) {
+        if (!unbound()) {
+            throw new IllegalStateException("account " + id + " already has an identity");
+        }
+        this.issuer = issuer;
+        this.subject = subject;
+    }
+
+    /** Whether the stored email came from a verified claim (or the identity provider). */
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
+    /** A display name from the identity provider, for an account no token has named yet. */
+    public void provisionedName(String name) {
+        if (unbound() && name != null && !name.isBlank()) {
+            this.name = name;
+        }
     }
 
     /**
@@ -81,9 +130,12 @@ public class UserAccount {
      */
     public boolean updateProfile(String email, boolean emailVerified, String name) {
         String normalizedEmail = emailVerified || this.email == null ? normalizeEmail(email) : this.email;
+        boolean verified = emailVerified && normalizedEmail != null ? true : (normalizedEmail != null && normalizedEmail.equals(this.email) && this.emailVerified);
         String newName = name == null || name.isBlank() ? this.name : name;
-        boolean changed = !java.util.Objects.equals(this.email, normalizedEmail) || !java.util.Objects.equals(this.name, newName);
+        boolean changed = !java.util.Objects.equals(this.email, normalizedEmail) || !java.util.Objects.equals(this.name, newName)
+                || verified != this.emailVerified;
         this.email = normalizedEmail;
+        this.emailVerified = verified;
         this.name = newName;
         return changed;
     }
@@ -96,10 +148,17 @@ public class UserAccount {
         if (email == null || email.isBlank()) {
             return null;
         }
-        String trimmed = email.trim();
-        StringBuilder out = new StringBuilder(trimmed.length());
-        for (int i = 0; i < trimmed.length(); i++) {
-            char c = trimmed.charAt(i);
+        return asciiLowerCase(email.trim());
+    }
+
+    /** ASCII letters in lower case, every other character as it is: how emails and group names compare (roles.md). */
+    public static String asciiLowerCase(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
         }
         return out.toString();

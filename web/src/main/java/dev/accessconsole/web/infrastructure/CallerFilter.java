@@ -4,6 +4,7 @@ import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.CallerTokens;
 import jakarta.annotation.Priority;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,6 +27,9 @@ public class CallerFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest servletRequest;
+
     @Inject
     CallerTokens tokens;
 
@@ -42,8 +46,13 @@ public class CallerFilter implements ContainerRequestFilter {
         }
         // default deny: an operation nobody declared access for is open to nobody; the declared ones are enforced by
         // the authz interceptors on the resource method itself
-        if (AccessDeclaration.of(method, type).isEmpty()) {
+        var declaration = AccessDeclaration.of(method, type);
+        if (declaration.isEmpty()) {
             throw new AccessDeniedException.MissingPermission("(undeclared)", "this operation declares no permission");
+        }
+        // SCIM's resources answer at /scim/v2 only (ScimServlet hands them on), never at their /v1 address
+        if (declaration.get() instanceof AccessDeclaration.Provisioning && servletRequest.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) == null) {
+            throw new jakarta.ws.rs.NotFoundException();
         }
     }
 }

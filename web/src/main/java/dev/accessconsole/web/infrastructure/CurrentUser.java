@@ -58,6 +58,9 @@ public class CurrentUser {
     @Inject
     UserDirectory users;
 
+    @Inject
+    dev.accessconsole.domain.application.SignInProvisioning signIn;
+
     /** The signed-in user; refuses anonymous callers (401) and platform credentials (403). */
     public UserAccount require() {
         JsonWebToken token = tokens.current().orElseThrow(AccessDeniedException.Unauthenticated::new);
@@ -105,6 +108,9 @@ public class CurrentUser {
         if (last == null || last.user() != user) {
             LAST_SEEN.put(identity, new LastSeen(claims, user));
         }
+        // each new token: sign-in provisioning joins the person to the organization owning their verified email's
+        // domain, and syncs its SCIM groups from the token's groups claim
+        signIn.provision(user.id(), token.getIssuer(), emailVerified, claim -> claimValues(token, claim));
         PROVISIONED.put(token, user);
         return user;
     }
@@ -122,6 +128,27 @@ public class CurrentUser {
         }
         int end = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
         return text.substring(0, end);
+    }
+
+    /** A claim as a list of strings: an array of strings, a set of them (MP-JWT's groups), or one string; absent: none. */
+    static java.util.List<String> claimValues(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        java.util.List<String> values = new java.util.ArrayList<>();
+        if (value instanceof jakarta.json.JsonArray array) {
+            for (jakarta.json.JsonValue item : array) {
+                if (item instanceof jakarta.json.JsonString text) {
+                    values.add(text.getString());
+                }
+            }
+        } else if (value instanceof java.util.Collection<?> collection) {
+            collection.forEach(item -> values.add(item instanceof jakarta.json.JsonString text ? text.getString() : String.valueOf(item)));
+        } else if (value instanceof jakarta.json.JsonString text) {
+            values.add(text.getString());
+        } else if (value instanceof String text) {
+            values.add(text);
+        }
+        // a group path ("/Engineering", as some providers write it) names the group by its last segment
+        return values.stream().map(v -> v.startsWith("/") ? v.substring(v.lastIndexOf('/') + 1) : v).filter(v -> !v.isBlank()).toList();
     }
 
     private static String claimText(JsonWebToken token, String claim) {

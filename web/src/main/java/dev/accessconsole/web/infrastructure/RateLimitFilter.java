@@ -106,10 +106,16 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         }
     }
 
-    /** The Admin API key of the request, one credential whichever header carried it. */
+    /**
+     * The secret credential of the request that is no verified token: an Admin API key, one credential whichever header
+     * carried it, or the bearer secret a SCIM client sends (only SCIM requests reach here with a bearer that is no token).
+     */
     private static String apiKey(ContainerRequestContext request) {
         String key = request.getHeaderString(RequestHeaders.API_KEY);
-        if (key != null && key.startsWith("Bearer ")) {
+        if (key == null) {
+            String authorization = request.getHeaderString("Authorization");
+            key = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7) : null;
+        } else if (key.startsWith("Bearer ")) {
             key = key.substring("Bearer ".length());
         }
         key = key == null ? null : key.trim();

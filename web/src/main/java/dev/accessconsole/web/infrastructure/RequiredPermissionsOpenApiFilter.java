@@ -70,6 +70,9 @@ public class RequiredPermissionsOpenApiFilter implements OASFilter {
                         .in(SecurityScheme.In.HEADER).name("x-api-key").description("An Admin API key (sk-ant-admin01-…)"))
                 .addSchema("Error", errorSchema());
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            // SCIM is its own protocol at /scim/v2, described by its own discovery endpoints (/scim/v2/Schemas), not here
+            List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> path.startsWith(ScimServlet.TARGET))
+                    .forEach(openAPI.getPaths()::removePathItem);
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(this::complete));
         }
         if (openAPI.getComponents().getSchemas() != null) {

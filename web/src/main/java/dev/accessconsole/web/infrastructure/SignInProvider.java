@@ -86,6 +86,21 @@ public class SignInProvider {
         return issuer.map(String::strip).filter(value -> !value.isEmpty());
     }
 
+    /** Whether this server verifies tokens naming {@code issuer}: its own issuer's, or the sign-in provider's. */
+    public boolean trusts(String candidate) {
+        return candidate != null && (candidate.equals(apiContext.getIssuedBy()) || issuer().map(candidate::equals).orElse(false));
+    }
+
+    /** The issuers whose tokens this server verifies. */
+    public java.util.List<String> trustedIssuers() {
+        java.util.List<String> trusted = new java.util.ArrayList<>();
+        if (apiContext.getIssuedBy() != null) {
+            trusted.add(apiContext.getIssuedBy());
+        }
+        issuer().filter(provider -> !trusted.contains(provider)).ifPresent(trusted::add);
+        return trusted;
+    }
+
     public String clientId() {
         return clientId;
     }

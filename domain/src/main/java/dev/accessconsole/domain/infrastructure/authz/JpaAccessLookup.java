@@ -5,6 +5,7 @@ import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.spi.AccessLookup;
 import dev.accessconsole.domain.model.ApiKey;
+import dev.accessconsole.domain.model.ScimToken;
 import dev.accessconsole.domain.model.Secrets;
 import dev.accessconsole.domain.model.Workspace;
 import jakarta.inject.Inject;
@@ -47,6 +48,23 @@ public class JpaAccessLookup implements AccessLookup {
         }
         String hash = Secrets.hash(secret);
         return standings.get(new StandingCache.AdminKeyKey(hash), () -> loader.adminKeyStanding(hash));
+    }
+
+    @Override
+    public Optional<MemberStanding> provisioningStanding(String secret) {
+        if (secret == null || !secret.startsWith(ScimToken.PREFIX) || secret.length() > 256) {
+            return Optional.empty();
+        }
+        String hash = Secrets.hash(secret);
+        return standings.get(new StandingCache.ProvisioningKey(hash), () -> loader.provisioningStanding(hash));
+    }
+
+    @Override
+    public Optional<String> signInOrganization(UserRef user) {
+        if (user.issuer() == null || user.subject() == null) {
+            return Optional.empty();
+        }
+        return loader.signInOrganization(user);
     }
 
     @Override

@@ -48,7 +48,7 @@ import java.util.logging.Logger;
 public class StandingCache {
 
     /** What a standing was assembled from; a key of the cache. */
-    public sealed interface Key permits UserKey, AdminKeyKey {
+    public sealed interface Key permits UserKey, AdminKeyKey, ProvisioningKey, OrganizationKey {
         /** The key as marks carry it between nodes: unambiguous text (each part prefixed by its length). */
         String id();
 
@@ -58,6 +58,14 @@ public class StandingCache {
                 int[] at = {1};
                 if (id.startsWith("k")) {
                     Key key = new AdminKeyKey(next(id, at));
+                    return at[0] == id.length() ? key : null;
+                }
+                if (id.startsWith("s")) {
+                    Key key = new ProvisioningKey(next(id, at));
+                    return at[0] == id.length() ? key : null;
+                }
+                if (id.startsWith("o")) {
+                    Key key = new OrganizationKey(next(id, at));
                     return at[0] == id.length() ? key : null;
                 }
                 if (id.startsWith("u")) {
@@ -117,6 +125,25 @@ public class StandingCache {
         @Override
         public int hashCode() {
             return java.util.Objects.hashCode(secretHash);
+        }
+    }
+
+    /** A provisioning credential's standing (an organization's SCIM token), by its secret's hash. */
+    public record ProvisioningKey(String secretHash) implements Key {
+        @Override
+        public String id() {
+            return "s" + part(secretHash);
+        }
+    }
+
+    /**
+     * Not a standing but a mark for every person's standing in one organization: what a group's roles or a role's
+     * permissions change can reach any of them.
+     */
+    public record OrganizationKey(String organizationId) implements Key {
+        @Override
+        public String id() {
+            return "o" + part(organizationId);
         }
     }
 
@@ -239,7 +266,9 @@ public class StandingCache {
             cache.invalidateAll();
         } else {
             Key key = Key.parse(id);
-            if (key != null) {
+            if (key instanceof OrganizationKey organization) {
+                cache.asMap().keySet().removeIf(k -> k instanceof UserKey user && organization.organizationId().equals(user.organizationId()));
+            } else if (key != null) {
                 cache.invalidate(key);
             } else {
                 LOG.log(Level.WARNING, "a standing mark that names no key: dropping every standing");

@@ -2,6 +2,9 @@ package dev.accessconsole.domain.infrastructure.authz;
 
 import dev.accessconsole.domain.model.AdminApiKey;
 import dev.accessconsole.domain.model.OrganizationMember;
+import dev.accessconsole.domain.model.RbacGroup;
+import dev.accessconsole.domain.model.RbacGroupMember;
+import dev.accessconsole.domain.model.ScimToken;
 import dev.accessconsole.domain.model.UserAccount;
 import dev.accessconsole.domain.model.WorkspaceMember;
 import jakarta.enterprise.inject.spi.CDI;
@@ -12,8 +15,9 @@ import jakarta.persistence.PostUpdate;
 import java.util.Set;
 
 /**
- * The entity listener of everything a standing is made of (organization memberships, workspace memberships, Admin API
- * keys): any insert, update or delete marks exactly the standings it can change, when its transaction commits. Being
+ * The entity listener of everything a standing is made of (organization memberships, workspace memberships, group
+ * memberships, groups and their roles, Admin API keys, SCIM tokens): any insert, update or delete marks exactly the
+ * standings it can change, when its transaction commits (a group's change: every standing of its organization). Being
  * a listener on the entities, not a call in each service, no write path can forget it; bulk JPQL updates, which skip
  * listeners, are not used on these entities.
  */
@@ -34,6 +38,15 @@ public class StandingInvalidation {
             keys = Set.of(new StandingCache.UserKey(user.issuer(), user.subject(), membership.workspace().organizationId()));
         } else if (entity instanceof AdminApiKey key) {
             keys = Set.of(new StandingCache.AdminKeyKey(key.secretHash()));
+        } else if (entity instanceof RbacGroupMember member) {
+            UserAccount user = member.user();
+            keys = Set.of(new StandingCache.UserKey(user.issuer(), user.subject(), member.organizationId()));
+        } else if (entity instanceof RbacGroup group) {
+            // its roles or its existence changed: any member's standing may hold it (group members are few enough to
+            // mark one by one only when they are; a mark of the organization drops them all at once)
+            keys = Set.of(new StandingCache.OrganizationKey(group.organizationId()));
+        } else if (entity instanceof ScimToken token) {
+            keys = Set.of(new StandingCache.ProvisioningKey(token.secretHash()));
         } else {
             return;
         }

@@ -17,6 +17,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import dev.accessconsole.authz.api.HeldRole;
+import dev.accessconsole.domain.model.RbacGroupRepository;
+import dev.accessconsole.domain.model.ScimToken;
+import dev.accessconsole.domain.model.SignInDomain;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +44,14 @@ public class StandingLoader {
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
-    /** The person's standing in the organization (the caller, {@link JpaAccessLookup}, has checked the arguments). */
+    @Inject
+    RbacGroupRepository groups;
+
+    /**
+     * The person's standing in the organization (the caller, {@link JpaAccessLookup}, has checked the arguments): their
+     * direct role and their groups' roles, explicit workspace memberships, and when their sessions were last ended; none
+     * while they are suspended.
+     */
     @Transactional
     public Optional<MemberStanding> memberStanding(UserRef user, String organizationId) {
         return users.findByIdentity(user.issuer(), user.subject()).flatMap(account ->
@@ -51,8 +63,29 @@ public class StandingLoader {
                             memberships.put(workspace.id(), new MemberStanding.Membership(workspace.kind(), membership.role()));
                         }
                     }
-                    return new MemberStanding(organizationId, PrincipalKind.USER, account.id(), member.role(), memberships);
+                    List<HeldRole> roles = new ArrayList<>();
+                    roles.add(HeldRole.direct(member.role()));
+                    roles.addAll(groups.groupRoles(organizationId, account.id()));
+                    return new MemberStanding(organizationId, PrincipalKind.USER, account.id(), roles, memberships, member.sessionsNotBefore());
                 }));
+    }
+
+    /** An active SCIM token's standing, by its secret's hash: it holds no role; it acts only where provisioning is declared. */
+    @Transactional
+    public Optional<MemberStanding> provisioningStanding(String secretHash) {
+        return em.createQuery("select t from ScimToken t where t.secretHash = :hash and t.revokedAt is null", ScimToken.class)
+                .setParameter("hash", secretHash).getResultStream().findFirst()
+                .map(token -> new MemberStanding(token.organizationId(), PrincipalKind.SCIM_TOKEN, token.id(), List.of(), Map.of(), 0));
+    }
+
+    /** The organization owning the person's verified email domain, if they are an active member of it. */
+    @Transactional
+    public Optional<String> signInOrganization(UserRef user) {
+        return users.findByIdentity(user.issuer(), user.subject())
+                .filter(account -> account.emailVerified() && account.email() != null && account.email().indexOf('@') > 0)
+                .flatMap(account -> Optional.ofNullable(em.find(SignInDomain.class, account.email().substring(account.email().lastIndexOf('@') + 1)))
+                        .map(SignInDomain::organizationId)
+                        .filter(organizationId -> organizations.member(organizationId, account.id()).isPresent()));
     }
 
     /** An active Admin API key's standing, by its secret's hash. */
@@ -67,7 +100,8 @@ public class StandingLoader {
     @Transactional
     public List<String> organizationsOf(UserRef user) {
         return users.findByIdentity(user.issuer(), user.subject())
-                .map(account -> account.organizationMemberships().stream().map(OrganizationMember::organizationId).sorted().toList())
+                .map(account -> account.organizationMemberships().stream().filter(m -> !m.suspended())
+                        .map(OrganizationMember::organizationId).sorted().toList())
                 .orElse(List.of());
     }
 }

@@ -66,6 +66,11 @@ public class JpaOrganizationRepository implements OrganizationRepository {
 
     @Override
     public Optional<OrganizationMember> member(String organizationId, String userId) {
+        return anyMember(organizationId, userId).filter(m -> !m.suspended());
+    }
+
+    @Override
+    public Optional<OrganizationMember> anyMember(String organizationId, String userId) {
         if (organizationId == null || userId == null) {
             return Optional.empty();
         }
@@ -82,7 +87,8 @@ public class JpaOrganizationRepository implements OrganizationRepository {
 
     @Override
     public Page<OrganizationMember> members(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
-        StringBuilder base = new StringBuilder("select m from OrganizationMember m join fetch m.user u where m.organization.id = :org");
+        StringBuilder base = new StringBuilder("select m from OrganizationMember m join fetch m.user u where m.organization.id = :org"
+                + " and m.suspendedAt is null");
         if (email != null) {
             base.append(" and u.email = :email");
         }
@@ -101,17 +107,45 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
-    public long countMembersWithRole(String organizationId, OrgRole role) {
-        return em.createQuery("select count(m) from OrganizationMember m where m.organization.id = :org and m.role = :role", Long.class)
-                .setParameter("org", organizationId)
-                .setParameter("role", role.value())
-                .getSingleResult();
+    public Optional<OrganizationMember> anyMemberByEmail(String organizationId, String email) {
+        return em.createQuery("select m from OrganizationMember m join fetch m.user u where m.organizationId = :org and u.email = :email"
+                        + " order by u.id", OrganizationMember.class)
+                .setParameter("org", organizationId).setParameter("email", email).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<OrganizationMember> search(String organizationId, String email, String externalId, int offset, int count) {
+        var query = em.createQuery("select m from OrganizationMember m join fetch m.user u where m.organizationId = :org"
+                + scimFilter(email, externalId) + " order by m.userId", OrganizationMember.class);
+        return bindScim(query, organizationId, email, externalId).setFirstResult(offset).setMaxResults(count).getResultList();
+    }
+
+    @Override
+    public long count(String organizationId, String email, String externalId) {
+        var query = em.createQuery("select count(m) from OrganizationMember m join m.user u where m.organizationId = :org"
+                + scimFilter(email, externalId), Long.class);
+        return bindScim(query, organizationId, email, externalId).getSingleResult();
+    }
+
+    private static String scimFilter(String email, String externalId) {
+        return (email == null ? "" : " and u.email = :email") + (externalId == null ? "" : " and m.externalId = :ext");
+    }
+
+    private static <T> TypedQuery<T> bindScim(TypedQuery<T> query, String organizationId, String email, String externalId) {
+        query.setParameter("org", organizationId);
+        if (email != null) {
+            query.setParameter("email", email);
+        }
+        if (externalId != null) {
+            query.setParameter("ext", externalId);
+        }
+        return query;
     }
 
     @Override
     public List<OrganizationMember> membershipsOf(String userId) {
         return em.createQuery("select m from OrganizationMember m join fetch m.organization o"
-                        + " where m.user.id = :user order by m.addedAt, o.id", OrganizationMember.class)
+                        + " where m.user.id = :user and m.suspendedAt is null order by m.addedAt, o.id", OrganizationMember.class)
                 .setParameter("user", userId)
                 .getResultList();
     }

@@ -145,19 +145,37 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public Page<MemberRow> members(Workspace workspace, PageRequest page) {
+        // who the policy lists: holding (directly or through a group) a role that may enter, and an explicit membership or a
+        // held role that implies one; the kinds' role sets are the policy's, the query only asks "holds one of these"
         AccessPolicy.MemberListScope listed = AccessPolicy.memberListScope(workspace.kind());
         StringBuilder base = new StringBuilder("select m, wm from OrganizationMember m join fetch m.user u"
                 + " left join WorkspaceMember wm on wm.workspace.id = :ws and wm.user = u"
-                + " where m.organization.id = :org and m.role in :eligible");
-        base.append(listed.implied().isEmpty() ? " and wm.id is not null" : " and (wm.id is not null or m.role in :implied)");
+                + " where m.organization.id = :org and m.suspendedAt is null");
+        if (!listed.everyoneEligible()) {
+            base.append(" and ").append(holds("eligible"));
+        }
+        base.append(listed.implied().isEmpty() ? " and wm.id is not null" : " and (wm.id is not null or " + holds("implied") + ")");
         TypedQuery<Object[]> query = em.createQuery(Cursor.jpql(base.toString(), MEMBER_CURSOR, page, "u.id"), Object[].class)
                 .setParameter("ws", workspace.id())
-                .setParameter("org", workspace.organization().id())
-                .setParameter("eligible", roleValues(listed.eligible()));
+                .setParameter("org", workspace.organization().id());
+        if (!listed.everyoneEligible()) {
+            bindHolds(query, "eligible", listed.eligible());
+        }
         if (!listed.implied().isEmpty()) {
-            query.setParameter("implied", roleValues(listed.implied()));
+            bindHolds(query, "implied", listed.implied());
         }
         return Cursor.fetch(query, page).map(row -> new MemberRow((OrganizationMember) row[0], (WorkspaceMember) row[1]));
+    }
+
+    /** "The member {@code m} holds one of the roles :{name} directly, or one of the role ids :{name}Ids through a group." */
+    private static String holds(String name) {
+        return "(m.role in :" + name + " or exists (select 1 from RbacGroupMember gm join gm.group g join g.roleIds r"
+                + " where gm.id.userId = m.userId and gm.organizationId = :org and r in :" + name + "Ids))";
+    }
+
+    private static void bindHolds(TypedQuery<?> query, String name, java.util.Set<OrgRole> roles) {
+        query.setParameter(name, roleValues(roles));
+        query.setParameter(name + "Ids", roles.stream().map(OrgRole::roleId).toList());
     }
 
     private static List<String> roleValues(java.util.Set<OrgRole> roles) {

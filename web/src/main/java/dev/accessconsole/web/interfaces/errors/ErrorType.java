@@ -10,6 +10,7 @@ public enum ErrorType {
     CONFLICT("conflict_error", 409),
     REQUEST_TOO_LARGE("request_too_large", 413),
     RATE_LIMIT("rate_limit_error", 429),
+    UNAVAILABLE("api_error", 503),
     API("api_error", 500);
 
     private final String wireName;
@@ -38,6 +39,7 @@ public enum ErrorType {
             case CONFLICT -> CONFLICT;
             case REQUEST_TOO_LARGE -> REQUEST_TOO_LARGE;
             case RATE_LIMIT -> RATE_LIMIT;
+            case SERVICE_UNAVAILABLE -> UNAVAILABLE;
             case INTERNAL -> API;
         };
     }

@@ -19,6 +19,9 @@ public class RequestRefusedMapper implements ExceptionMapper<RequestRefused> {
 
     @Override
     public Response toResponse(RequestRefused refusal) {
+        if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
+            return dev.accessconsole.web.interfaces.scim.ScimErrors.refused(refusal);
+        }
         ErrorType type = ErrorType.of(refusal.code().kind());
         return ErrorResponses.of(request, type, type.status(), refusal.getMessage(), refusal.wireCode(), refusal.details());
     }

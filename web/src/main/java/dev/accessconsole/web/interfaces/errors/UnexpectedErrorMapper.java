@@ -28,6 +28,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
+            return dev.accessconsole.web.interfaces.scim.ScimErrors.unexpected(request, failure);
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // a body sent without a length that grew past the limit while JAX-RS read it (under whatever wrapped it)
             if (cause instanceof dev.accessconsole.web.infrastructure.RequestSizeFilter.BodyTooLargeException) {

@@ -22,6 +22,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
+            return dev.accessconsole.web.interfaces.scim.ScimErrors.protocol(request, exception);
+        }
         int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();
         if (exception instanceof NotFoundException) {
             return ErrorResponses.of(request, ErrorType.NOT_FOUND, "Not found: " + request.getMethod() + " " + request.getRequestURI(), ErrorCode.NOT_FOUND.value());

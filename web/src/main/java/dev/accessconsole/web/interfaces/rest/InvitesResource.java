@@ -49,7 +49,7 @@ public class InvitesResource {
     public InviteJson createInvite(Requests.CreateInvite body) {
         Requests.CreateInvite request = Params.body(body);
         return InviteJson.of(invites.create(Actor.of(access.standing()), access.organizationId(), request.email(),
-                Params.orgRole(request.role())), Time.now());
+                Params.orgRole(request.role()), request.rbacGroupIds()), Time.now());
     }
 
     @GET

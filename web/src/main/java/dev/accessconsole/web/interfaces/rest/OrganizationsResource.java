@@ -11,6 +11,7 @@ import dev.accessconsole.authz.api.RequiresPermission;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.application.OrganizationService;
 import dev.accessconsole.web.infrastructure.CurrentUser;
+import dev.accessconsole.web.interfaces.rest.json.HeldRoleJson;
 import dev.accessconsole.web.interfaces.rest.json.OrganizationJson;
 import dev.accessconsole.web.interfaces.rest.json.Requests;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,8 +33,13 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationsResource {
 
+    /** {@code roles}: every role held, by source; {@code grants}: what grants each permission held (roles.md: each grant's source). */
     public record PermissionsJson(String organizationId, String principalType, String principalId, String organizationRole,
-                                  String workspaceId, String workspaceRole, List<String> permissions) {
+                                  List<HeldRoleJson> roles, String workspaceId, String workspaceRole, List<String> permissions,
+                                  List<GrantJson> grants) {
+    }
+
+    public record GrantJson(String permission, List<String> sources) {
     }
 
     @Inject
@@ -69,8 +75,9 @@ public class OrganizationsResource {
         HeldPermissions held = access.held(workspace);
         MemberStanding standing = access.standing();
         List<String> permissions = held.permissions().stream().map(Permission::value).toList();
+        List<GrantJson> grants = held.grants().entrySet().stream().map(e -> new GrantJson(e.getKey().value(), e.getValue())).toList();
         return new PermissionsJson(standing.organizationId(), standing.isAdminApiKey() ? "admin_api_key" : "user",
-                standing.principalId(), standing.orgRole().value(),
-                workspace, held.effectiveRole() == null ? null : held.effectiveRole().value(), permissions);
+                standing.principalId(), standing.directRole() == null ? null : standing.directRole().value(), HeldRoleJson.of(standing.roles()),
+                workspace, held.effectiveRole() == null ? null : held.effectiveRole().value(), permissions, grants);
     }
 }

@@ -107,6 +107,14 @@ final class Params {
         return parsed;
     }
 
+    /** A required text field of a body: 400 naming it when absent or blank. */
+    static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalidField(field, field + " is required.");
+        }
+        return value.trim();
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

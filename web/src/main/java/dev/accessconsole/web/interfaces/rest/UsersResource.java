@@ -82,6 +82,13 @@ public class UsersResource {
     public record UserDeletedJson(String id, String type, List<String> warnings) {
     }
 
+    /** Ends every session of the member in this organization at once (roles.md, "Sign-out"); answers the user. */
+    @POST
+    @Path("/{user_id}/sign_out")
+    public UserJson signOutUser(@PathParam("user_id") String userId) {
+        return UserJson.of(members.signOut(Actor.of(access.standing()), access.organizationId(), userId));
+    }
+
     @DELETE
     @Path("/{user_id}")
     public UserDeletedJson removeUser(@PathParam("user_id") String userId) {

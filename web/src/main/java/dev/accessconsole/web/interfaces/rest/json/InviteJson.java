@@ -11,6 +11,6 @@ public record InviteJson(String id, String type, String email, String role, Inst
 
     public static InviteJson of(Invite invite, Instant now) {
         return new InviteJson(invite.id(), "invite", invite.email(), invite.role().value(), invite.invitedAt(),
-                invite.expiresAt(), invite.status(now).value(), invite.acceptedAt(), List.of());
+                invite.expiresAt(), invite.status(now).value(), invite.acceptedAt(), invite.rbacGroupIds());
     }
 }

@@ -15,7 +15,29 @@ public final class Requests {
     public record UpdateUser(String role) {
     }
 
-    public record CreateInvite(@Schema(maxLength = 320) String email, String role) {
+    public record CreateInvite(@Schema(maxLength = 320) String email, String role,
+                               @Schema(description = "Direct groups the invitee joins on acceptance") java.util.List<String> rbacGroupIds) {
+    }
+
+    /** A group: its name and, this product's addition to the official body, the roles it carries. */
+    public record CreateRbacGroup(@Schema(maxLength = 255, description = "Unique in the organization, compared as emails are") String name,
+                                  @Schema(description = "Role ids from rbac_roles, e.g. role_developer") java.util.List<String> roleIds) {
+    }
+
+    /** Every field optional: a new name (direct groups only) and/or the roles the group carries (any group). */
+    public record UpdateRbacGroup(@Schema(maxLength = 255) String name, java.util.List<String> roleIds) {
+    }
+
+    public record AddRbacGroupMember(@Schema(maxLength = 40) String userId) {
+    }
+
+    public record CreateScimToken(@Schema(maxLength = 255) String name) {
+    }
+
+    public record SignInSettings(@Schema(maxLength = 512, description = "The identity provider's issuer, as its tokens name it") String issuer,
+                                 @Schema(maxItems = 50) java.util.List<String> emailDomains,
+                                 @Schema(enumeration = {"user", "claude_code_user", "developer"}) String defaultRole,
+                                 @Schema(maxLength = 255, description = "Default groups") String groupsClaim) {
     }
 
     public record CreateWorkspace(@Schema(maxLength = 40, description = "Counted in UTF-16 code units, as stored") String name,

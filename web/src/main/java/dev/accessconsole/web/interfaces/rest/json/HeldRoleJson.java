@@ -1,0 +1,25 @@
+package dev.accessconsole.web.interfaces.rest.json;
+
+import dev.accessconsole.authz.api.GrantSource;
+import dev.accessconsole.authz.api.HeldRole;
+
+import java.util.List;
+import java.util.Locale;
+
+/** A role a member holds and where it comes from: {@code {"role":"developer","source":{"type":"rbac_group","id":…,"name":"Engineering"}}}. */
+public record HeldRoleJson(String role, String roleId, SourceJson source, String description) {
+
+    public record SourceJson(String type, String id, String name) {
+    }
+
+    public static List<HeldRoleJson> of(List<HeldRole> roles) {
+        return roles.stream().map(held -> new HeldRoleJson(held.role().value(), held.role().roleId(),
+                new SourceJson(held.source().type().name().toLowerCase(Locale.ROOT), held.source().id(), held.source().name()),
+                held.describe())).toList();
+    }
+
+    /** The source types as the API writes them. */
+    public static String type(GrantSource source) {
+        return source.type().name().toLowerCase(Locale.ROOT);
+    }
+}
