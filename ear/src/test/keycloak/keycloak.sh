@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Keycloak, the identity provider the console's sign-in is tested with: org.keycloak:keycloak-quarkus-dist from Maven
 # Central, started in development mode on http://localhost:18080 with the realm in accessconsole-realm.json (realm
-# "accessconsole", public client "access-console" with PKCE S256 and an "access-console" audience, two test users).
+# "accessconsole", public client "access-console" with PKCE S256, an "access-console" audience and a groups claim; a
+# password-grant client "access-console-tests" for the tests only; groups Engineering and support; test users; a
+# development-only master-realm administrator admin/admin).
 # The integration tests start it once before the suite and stop it after (ear/pom.xml); by hand:
 #
 #   keycloak.sh up | down     start (fresh data, the realm imported) and return | stop
@@ -50,6 +52,8 @@ up() {
   mkdir -p "$home/data/import"
   cp "$here/accessconsole-realm.json" "$home/data/import/"
   echo "Starting Keycloak $version on http://localhost:$port (log: $log)"
+  # a development-only administrator (master realm) lets the tests move people between Keycloak groups
+  KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin} KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin} \
   setsid nohup "$home/bin/kc.sh" start-dev --import-realm --http-port="$port" --hostname="http://localhost:$port" \
     --http-management-port=$((port + 1)) > "$log" 2>&1 < /dev/null &
   echo $! > "$pidfile"

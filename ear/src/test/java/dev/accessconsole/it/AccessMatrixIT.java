@@ -135,7 +135,25 @@ class AccessMatrixIT {
             Map.entry("POST /v1/organizations/workspaces/{workspace_id}/service_accounts", List.of("workspace_members:manage")),
             Map.entry("GET /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")),
             Map.entry("POST /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")),
-            Map.entry("DELETE /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")));
+            Map.entry("DELETE /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}", List.of("workspace_members:manage")),
+            // third wave: groups, roles and the identity provider
+            Map.entry("GET /v1/organizations/rbac_groups", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/rbac_groups", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/rbac_groups/{rbac_group_id}", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/rbac_groups/{rbac_group_id}", List.of("members:manage")),
+            Map.entry("DELETE /v1/organizations/rbac_groups/{rbac_group_id}", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/rbac_groups/{rbac_group_id}/members", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/rbac_groups/{rbac_group_id}/members", List.of("members:manage")),
+            Map.entry("DELETE /v1/organizations/rbac_groups/{rbac_group_id}/members/{user_id}", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/rbac_roles", List.of("organization:read")),
+            Map.entry("GET /v1/organizations/rbac_roles/{rbac_role_id}", List.of("organization:read")),
+            Map.entry("GET /v1/organizations/rbac_roles/{rbac_role_id}/permissions", List.of("organization:read")),
+            Map.entry("POST /v1/organizations/users/{user_id}/sign_out", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/scim_tokens", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/scim_tokens", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/scim_tokens/{scim_token_id}/revoke", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/sign_in_settings", List.of("members:manage")),
+            Map.entry("PUT /v1/organizations/sign_in_settings", List.of("members:manage")));
 
     /** Operations whose workspace-level permission is decided in a workspace other than the Default one (path, key, body). */
     private static boolean decidedInW(String template, String method) {
@@ -144,8 +162,15 @@ class AccessMatrixIT {
                 || (template.equals("/v1/organizations/service_accounts/{service_account_id}/workspaces") && method.equals("POST"));
     }
 
-    /** A caller: how it authenticates, its org role in organization A and its role in workspace W (null: none of either). */
-    record Principal(String name, String token, String apiKey, String orgRole, String roleInW, String platform) {
+    /**
+     * A caller: how it authenticates, its org role in organization A, the role a group of A gives it (null: none), and its
+     * role in workspace W (null: none of either).
+     */
+    record Principal(String name, String token, String apiKey, String orgRole, String groupRole, String roleInW, String platform) {
+
+        Principal(String name, String token, String apiKey, String orgRole, String roleInW, String platform) {
+            this(name, token, apiKey, orgRole, null, roleInW, platform);
+        }
 
         Api.Request request(String method, String path, String orgId) {
             Api.Request request = Api.request(method, path);
@@ -201,6 +226,8 @@ class AccessMatrixIT {
         final String adminKeyIdA;
         final String adminKeyA;
         final String serviceAccountA = serviceAccountInW("matrix-bot");
+        final String groupA = group(ownerA, orgA, "Matrix group A");
+        final String scimTokenA = scimToken(ownerA, orgA);
 
         final Person ownerB = Api.newPerson("matrix-b");
         final String orgB = Orgs.create(ownerB, "Matrix B");
@@ -210,6 +237,8 @@ class AccessMatrixIT {
         final String promptB = prompt(ownerB, orgB, wB);
         final Person memberB = Orgs.join(orgB, ownerB, "developer", "member-b");
         final String serviceAccountB = ownerB.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"bot-b\"}").send().json().getString("id");
+        final String groupB = group(ownerB, orgB, "Matrix group B");
+        final String scimTokenB = scimToken(ownerB, orgB);
         final String adminKeyB;
         final String adminKeyIdB;
         final List<Principal> principals = new ArrayList<>();
@@ -237,12 +266,43 @@ class AccessMatrixIT {
                 assertThat(added.status()).as(added.toString()).isEqualTo(200);
                 principals.add(new Principal("org user + " + wsRole, person.token(), null, "user", wsRole, null));
             }
+            // members who hold a role through a group of A (roles.md, "Several roles"): what it grants adds to their own
+            String developers = ownerA.request("POST", "/v1/organizations/rbac_groups").json("{\"name\":\"Matrix developers\",\"role_ids\":[\"role_developer\"]}")
+                    .send().json().getString("id");
+            for (String role : List.of("user", "billing")) {
+                Person person = Orgs.join(orgA, ownerA, role, "grouped-" + role);
+                Response joined = ownerA.request("POST", "/v1/organizations/rbac_groups/" + developers + "/members")
+                        .json("{\"user_id\":\"" + person.userId() + "\"}").send();
+                assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+                principals.add(new Principal("org " + role + " + developer through a group", person.token(), null, role, "developer",
+                        role.equals("billing") ? "workspace_billing" : null, null));
+            }
             principals.add(new Principal("admin API key of A", null, adminKeyA, "admin_key", "workspace_admin", null));
             principals.add(new Principal("admin of B", ownerB.token(), null, null, null, null));
             principals.add(new Principal("member of B", memberB.token(), null, null, null, null));
             principals.add(new Principal("admin API key of B", null, adminKeyB, null, null, null));
             principals.add(new Principal("support", Api.platformToken("support"), null, null, null, "support"));
             principals.add(new Principal("gateway", Api.platformToken("gateway"), null, null, null, "gateway"));
+        }
+
+        static String group(Person owner, String org, String name) {
+            Response created = owner.request("POST", "/v1/organizations/rbac_groups").org(org).json("{\"name\":\"" + name + "\"}").send();
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            return created.json().getString("id");
+        }
+
+        static String scimToken(Person owner, String org) {
+            Response created = owner.request("POST", "/v1/organizations/scim_tokens").org(org).json("{\"name\":\"matrix\"}").send();
+            assertThat(created.status()).as(created.toString()).isEqualTo(200);
+            return created.json().getString("id");
+        }
+
+        /** A member of A in group A (for removals). */
+        String memberOfGroupA(String label) {
+            String userId = Orgs.join(orgA, ownerA, "user", label).userId();
+            Response added = ownerA.request("POST", "/v1/organizations/rbac_groups/" + groupA + "/members").json("{\"user_id\":\"" + userId + "\"}").send();
+            assertThat(added.status()).as(added.toString()).isEqualTo(200);
+            return userId;
         }
 
         static String invite(Person owner, String org, String email) {
@@ -280,13 +340,16 @@ class AccessMatrixIT {
         /** Ids in the path: A's (fresh ones where an allowed call consumes its target) or B's. */
         Map<String, String> ids(String method, String template, boolean foreign, boolean fresh) {
             if (foreign) {
-                return Map.of("workspace_id", wB, "api_key_id", keyB, "invite_id", inviteB, "prompt_id", promptB,
-                        "user_id", memberB.userId(), "admin_key_id", adminKeyIdB, "org_id", orgB, "service_account_id", serviceAccountB,
-                        "rate_limit_id", "ratelimit_all_models");
+                return Map.ofEntries(Map.entry("workspace_id", wB), Map.entry("api_key_id", keyB), Map.entry("invite_id", inviteB),
+                        Map.entry("prompt_id", promptB), Map.entry("user_id", memberB.userId()), Map.entry("admin_key_id", adminKeyIdB),
+                        Map.entry("org_id", orgB), Map.entry("service_account_id", serviceAccountB), Map.entry("rate_limit_id", "ratelimit_all_models"),
+                        Map.entry("rbac_group_id", groupB), Map.entry("scim_token_id", scimTokenB), Map.entry("rbac_role_id", "role_developer"));
             }
-            Map<String, String> ids = new LinkedHashMap<>(Map.of("workspace_id", w, "api_key_id", keyA.getString("id"), "invite_id", inviteA,
-                    "prompt_id", promptA, "user_id", template.contains("/workspaces/") ? wsTarget : roleTarget, "admin_key_id", adminKeyIdA, "org_id", orgA,
-                    "service_account_id", serviceAccountA, "rate_limit_id", "ratelimit_all_models"));
+            Map<String, String> ids = new LinkedHashMap<>(Map.ofEntries(Map.entry("workspace_id", w), Map.entry("api_key_id", keyA.getString("id")),
+                    Map.entry("invite_id", inviteA), Map.entry("prompt_id", promptA),
+                    Map.entry("user_id", template.contains("/workspaces/") ? wsTarget : roleTarget), Map.entry("admin_key_id", adminKeyIdA),
+                    Map.entry("org_id", orgA), Map.entry("service_account_id", serviceAccountA), Map.entry("rate_limit_id", "ratelimit_all_models"),
+                    Map.entry("rbac_group_id", groupA), Map.entry("scim_token_id", scimTokenA), Map.entry("rbac_role_id", "role_developer")));
             if (fresh) {
                 String operation = method + " " + template;
                 switch (operation) {
@@ -303,6 +366,9 @@ class AccessMatrixIT {
                     case "DELETE /v1/organizations/service_accounts/{service_account_id}/workspaces/{workspace_id}",
                          "DELETE /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}" ->
                             ids.put("service_account_id", serviceAccountInW("leaving-bot"));
+                    case "DELETE /v1/organizations/rbac_groups/{rbac_group_id}" -> ids.put("rbac_group_id", group(ownerA, orgA, "Doomed " + unique.incrementAndGet()));
+                    case "DELETE /v1/organizations/rbac_groups/{rbac_group_id}/members/{user_id}" -> ids.put("user_id", memberOfGroupA("group-leaver"));
+                    case "POST /v1/organizations/scim_tokens/{scim_token_id}/revoke" -> ids.put("scim_token_id", scimToken(ownerA, orgA));
                     default -> { }
                 }
             }
@@ -330,6 +396,12 @@ class AccessMatrixIT {
                 case "POST /v1/organizations/workspaces/{workspace_id}/rate_limits/{rate_limit_id}" ->
                         "{\"limits\":[{\"type\":\"requests_per_minute\",\"value\":10}]}";
                 case "POST /v1/organizations/service_accounts" -> "{\"name\":\"made-bot-" + unique.incrementAndGet() + "\"}";
+                case "POST /v1/organizations/rbac_groups" -> "{\"name\":\"Made group " + unique.incrementAndGet() + "\",\"role_ids\":[\"role_user\"]}";
+                case "POST /v1/organizations/rbac_groups/{rbac_group_id}" -> foreign ? "{\"name\":\"Matrix group B\"}" : "{\"name\":\"Matrix group A\"}";
+                case "POST /v1/organizations/rbac_groups/{rbac_group_id}/members" -> "{\"user_id\":\""
+                        + (fresh ? Orgs.join(orgA, ownerA, "user", "group-joiner").userId() : roleTarget) + "\"}";
+                case "POST /v1/organizations/scim_tokens" -> "{\"name\":\"made\"}";
+                case "PUT /v1/organizations/sign_in_settings" -> "{\"issuer\":\"" + DevTokens.ISSUER + "\",\"email_domains\":[],\"default_role\":\"user\"}";
                 case "POST /v1/organizations/service_accounts/{service_account_id}" -> "{\"description\":\"changed in the matrix\"}";
                 case "POST /v1/organizations/service_accounts/{service_account_id}/workspaces" -> "{\"workspace_id\":\"" + (foreign ? wB : w)
                         + "\",\"workspace_role\":\"workspace_user\"}";
@@ -361,6 +433,10 @@ class AccessMatrixIT {
             state.put("billing", auditor.request("GET", "/v1/organizations/billing").org(orgA).send().body());
             state.put("service accounts", auditor.request("GET", "/v1/organizations/service_accounts?include_archived=true&limit=1000").org(orgA).send().body());
             state.put("service accounts of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/service_accounts?limit=1000").org(orgA).send().body());
+            state.put("groups", auditor.request("GET", "/v1/organizations/rbac_groups?limit=1000").org(orgA).send().body());
+            state.put("members of group A", auditor.request("GET", "/v1/organizations/rbac_groups/" + groupA + "/members?limit=1000").org(orgA).send().body());
+            state.put("SCIM tokens", auditor.request("GET", "/v1/organizations/scim_tokens?limit=1000").org(orgA).send().body());
+            state.put("sign-in settings", auditor.request("GET", "/v1/organizations/sign_in_settings").org(orgA).send().body());
             return state.toString();
         }
     }
@@ -418,6 +494,9 @@ class AccessMatrixIT {
             for (boolean foreign : List.of(false, true)) {
                 if (foreign && !template.contains("{") && !(template.equals("/v1/organizations/api_keys") && method.equals("POST"))) {
                     continue;
+                }
+                if (foreign && template.contains("{rbac_role_id}")) {
+                    continue; // built-in roles are every organization's: no foreign id to try
                 }
                 Expect expect = expect(principal, method, template, required, foreign);
                 if (expect.status() == 200) {
@@ -518,6 +597,9 @@ class AccessMatrixIT {
         }
         String orgRole = p.adminKeyOfA() ? "admin" : p.orgRole();
         Set<String> orgPermissions = new HashSet<>(ORG.get(orgRole));
+        if (p.groupRole() != null) {
+            orgPermissions.addAll(ORG.get(p.groupRole())); // roles.md: the union of what the held roles grant
+        }
         if (p.adminKeyOfA()) {
             orgPermissions.removeAll(WITHHELD_FROM_ADMIN_KEYS);
         }
@@ -527,7 +609,7 @@ class AccessMatrixIT {
             if (inW && foreign) {
                 return Expect.NOT_FOUND; // B's workspace does not exist in organization A
             }
-            String effective = inW ? p.roleInW() : defaultRole(orgRole);
+            String effective = inW ? p.roleInW() : defaultRole(p, orgRole);
             if (effective == null) {
                 return Expect.NOT_FOUND;
             }
@@ -558,15 +640,32 @@ class AccessMatrixIT {
         if (template.equals("/v1/organizations/api_keys") && method.equals("POST") && p.adminKeyOfA()) {
             return Expect.forbidden("api_keys:manage"); // Admin API keys cannot create API keys
         }
+        if (p.adminKeyOfA() && !method.equals("GET") && (template.startsWith("/v1/organizations/scim_tokens") || template.endsWith("/sign_in_settings"))) {
+            return Expect.forbidden("members:manage"); // SCIM tokens and sign-in settings: signed-in admins only
+        }
         return Expect.ALLOW;
     }
 
     private static boolean holdsAnywhere(Principal p, String orgRole, String permission, boolean report) {
-        if (report && ORG.get(orgRole).contains("billing:read")) {
+        if (report && (ORG.get(orgRole).contains("billing:read") || (p.groupRole() != null && ORG.get(p.groupRole()).contains("billing:read")))) {
             return true; // admins and billing see every report row
         }
-        return WS.get(defaultRole(orgRole)).contains(permission) || (p.roleInW() != null && WS.get(p.roleInW()).contains(permission));
+        return WS.get(defaultRole(p, orgRole)).contains(permission) || (p.roleInW() != null && WS.get(p.roleInW()).contains(permission));
     }
+
+    /** The Default workspace's role: the highest the held roles give there (roles.md, "Several roles"). */
+    private static String defaultRole(Principal p, String orgRole) {
+        String own = defaultRole(orgRole);
+        if (p.groupRole() == null) {
+            return own;
+        }
+        String viaGroup = defaultRole(p.groupRole());
+        return ORDER.indexOf(viaGroup) > ORDER.indexOf(own) ? viaGroup : own;
+    }
+
+    /** roles.md, workspace roles lowest to highest. */
+    private static final List<String> ORDER = List.of("workspace_user", "workspace_billing", "workspace_restricted_developer",
+            "workspace_developer", "workspace_admin");
 
     private static String defaultRole(String orgRole) {
         return switch (orgRole) {

@@ -163,9 +163,12 @@ class HostileInputIT {
         String serviceAccountId = owner.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"field-bot\"}").send().json().getString("id");
         JsonObject document = Api.request("GET", "/openapi?format=JSON").header("Accept", "application/json").send().json();
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
-        Map<String, String> ids = Map.of("workspace_id", workspaceId, "api_key_id", keyId, "prompt_id", promptId, "user_id", userId,
-                "org_id", orgId, "invite_id", "invite_x", "admin_key_id", "adminkey_x", "service_account_id", serviceAccountId,
-                "rate_limit_id", "ratelimit_all_models");
+        String groupId = owner.request("POST", "/v1/organizations/rbac_groups").json("{\"name\":\"field-group\"}").send().json().getString("id");
+        Map<String, String> ids = Map.ofEntries(Map.entry("workspace_id", workspaceId), Map.entry("api_key_id", keyId),
+                Map.entry("prompt_id", promptId), Map.entry("user_id", userId), Map.entry("org_id", orgId), Map.entry("invite_id", "invite_x"),
+                Map.entry("admin_key_id", "adminkey_x"), Map.entry("service_account_id", serviceAccountId),
+                Map.entry("rate_limit_id", "ratelimit_all_models"), Map.entry("rbac_group_id", groupId), Map.entry("rbac_role_id", "role_developer"),
+                Map.entry("scim_token_id", "scimtok_x"));
 
         List<String> fivexx = new ArrayList<>();
         List<String> badShape = new ArrayList<>();

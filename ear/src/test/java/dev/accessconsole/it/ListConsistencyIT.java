@@ -93,6 +93,26 @@ class ListConsistencyIT {
                 principals.put(orgRole + " + " + workspaceRole, person);
             }
         }
+        // roles held through groups (roles.md, "Several roles"): an org user in a group carrying each role, with and without
+        // an explicit workspace role
+        for (String groupRole : List.of("claude_code_user", "developer", "billing", "admin")) {
+            String group = owner.request("POST", "/v1/organizations/rbac_groups").json("{\"name\":\"Lists " + groupRole
+                    + "\",\"role_ids\":[\"role_" + groupRole + "\"]}").send().json().getString("id");
+            for (String workspaceRole : List.of("none", "workspace_user")) {
+                Person person = Orgs.join(orgId, owner, "user", "g-" + groupRole + "-" + workspaceRole);
+                Response joined = owner.request("POST", "/v1/organizations/rbac_groups/" + group + "/members")
+                        .json("{\"user_id\":\"" + person.userId() + "\"}").send();
+                assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+                if (!workspaceRole.equals("none")) {
+                    for (String workspace : List.of(standard, claudeCode)) {
+                        Response added = owner.request("POST", "/v1/organizations/workspaces/" + workspace + "/members")
+                                .json("{\"user_id\":\"" + person.userId() + "\",\"workspace_role\":\"" + workspaceRole + "\"}").send();
+                        assertThat(added.status()).as(added.toString()).isIn(200, 400);
+                    }
+                }
+                principals.put("user + group " + groupRole + " + " + workspaceRole, person);
+            }
+        }
         principals.put("owner (admin)", owner);
 
         String from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS).toString();

@@ -264,7 +264,7 @@ public class AccessGuard {
             }
             throw new AccessDeniedException.Unauthenticated();
         }
-        if (token.get().getGroups() == null || !token.get().getGroups().contains(group)) {
+        if (!CallerTokens.holdsPlatformGroup(token.get(), group)) {
             throw new AccessDeniedException.MissingPermission("platform:" + group, "this operation is for the platform's " + group + " credential");
         }
     }

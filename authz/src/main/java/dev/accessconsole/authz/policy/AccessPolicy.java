@@ -180,7 +180,7 @@ public final class AccessPolicy {
             return new EffectiveRole(null, reasons);
         }
         if (!mayEnter(roles(held), kind)) {
-            reasons.add(describe(held) + " grant" + (held.size() == 1 ? "s" : "") + " no " + CLAUDE_CODE_USE.value()
+            reasons.add(describe(held) + (held.size() == 1 ? " does" : " do") + " not grant " + CLAUDE_CODE_USE.value()
                     + ", without which nobody enters the Claude Code workspace, whatever memberships exist");
             return new EffectiveRole(null, reasons);
         }

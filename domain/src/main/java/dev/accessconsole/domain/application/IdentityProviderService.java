@@ -72,10 +72,10 @@ public class IdentityProviderService {
     /** Revokes a token at once, on every node (its standing is marked stale when this commits). */
     @Transactional
     public ScimToken revokeScimToken(Actor actor, String organizationId, String tokenId) {
-        AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.MANAGE_IDENTITY);
         ScimToken token = em.createQuery("select t from ScimToken t where t.id = :id and t.organizationId = :org", ScimToken.class)
                 .setParameter("id", tokenId).setParameter("org", organizationId).getResultStream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("scim_token"));
+        AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.MANAGE_IDENTITY);
         if (token.active()) {
             token.revoke(Time.now());
             audit.record(organizationId, actor, "scim_token.revoke", "scim_token", tokenId, null);

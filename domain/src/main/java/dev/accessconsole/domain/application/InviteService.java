@@ -105,7 +105,7 @@ public class InviteService {
                 ? java.util.EnumSet.of(Invite.Status.PENDING, Invite.Status.ACCEPTED, Invite.Status.EXPIRED) : java.util.EnumSet.copyOf(statuses);
         java.util.Set<String> roleValues = new java.util.HashSet<>();
         roles.forEach(role -> roleValues.add(role.value()));
-        return invites.list(organizationId, shown, roleValues, email == null ? null : UserAccount.normalizeEmail(email), Time.now(), page);
+        return invites.list(organizationId, shown, roleValues, UserAccount.emailKey(email), Time.now(), page);
     }
 
     @Transactional

@@ -61,7 +61,7 @@ public class MemberService {
 
     @Transactional
     public Page<OrganizationMember> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
-        return organizations.members(organizationId, email == null ? null : UserAccount.normalizeEmail(email), roles, page);
+        return organizations.members(organizationId, UserAccount.emailKey(email), roles, page);
     }
 
     @Transactional

@@ -30,10 +30,14 @@ final class Names {
         return trimmed;
     }
 
+    /**
+     * An email as written (roles.md): no trimming, no removal of control characters; one with whitespace or a control
+     * character anywhere is not a valid address.
+     */
     static String email(String value) {
-        if (value == null || value.length() > 320 || !EMAIL.matcher(value.strip()).matches()) {
-            throw DomainException.invalid(ErrorCode.INVALID_EMAIL, "email must be a valid email address.");
+        if (value == null || value.length() > 320 || !UserAccount.isAddress(value) || !EMAIL.matcher(value).matches()) {
+            throw DomainException.invalid(ErrorCode.INVALID_EMAIL, "email must be a valid email address (no spaces or control characters).");
         }
-        return UserAccount.normalizeEmail(value.strip());
+        return UserAccount.normalizeEmail(value);
     }
 }

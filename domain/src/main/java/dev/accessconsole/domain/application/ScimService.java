@@ -98,7 +98,7 @@ public class ScimService {
 
     @Transactional
     public Listed<ScimUser> users(String organizationId, String userName, String externalId, int startIndex, int count) {
-        String email = userName == null ? null : UserAccount.normalizeEmail(userName);
+        String email = UserAccount.emailKey(userName);
         long total = organizations.count(organizationId, email, externalId);
         List<ScimUser> found = count == 0 ? List.of() : organizations.search(organizationId, email, externalId, startIndex - 1, count).stream()
                 .map(m -> new ScimUser(m, m.user(), List.of())).toList();

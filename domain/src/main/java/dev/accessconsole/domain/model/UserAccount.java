@@ -141,14 +141,34 @@ public class UserAccount {
     }
 
     /**
-     * The stored form of an email: trimmed, ASCII letters in lower case, every other character as it is. Emails
-     * compare case-insensitively in ASCII only (roles.md): U+212A KELVIN SIGN is not "k".
+     * The stored form of an email: ASCII letters in lower case, every other character as it is. Emails compare
+     * case-insensitively in ASCII only, and as written otherwise (roles.md): U+212A KELVIN SIGN is not "k", and an address
+     * with whitespace or a control character anywhere is no address at all (null here).
      */
     public static String normalizeEmail(String email) {
-        if (email == null || email.isBlank()) {
+        if (email == null || !isAddress(email)) {
             return null;
         }
-        return asciiLowerCase(email.trim());
+        return asciiLowerCase(email);
+    }
+
+    /** An email as a filter compares it: ASCII case folded, nothing else changed (text that is no address matches nothing). */
+    public static String emailKey(String email) {
+        return email == null ? null : asciiLowerCase(email);
+    }
+
+    /** Whether text could be an address at all: not empty, no whitespace (Unicode's included), no control character. */
+    public static boolean isAddress(String email) {
+        if (email == null || email.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < email.length(); i++) {
+            char c = email.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c) || c == '\u200B' || c == '\uFEFF') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** ASCII letters in lower case, every other character as it is: how emails and group names compare (roles.md). */

@@ -68,7 +68,7 @@ public class ScimUsersResource {
             // by id: the one member, when it is one of this organization's and matches the rest
             try {
                 ScimService.ScimUser user = scim.user(access.organizationId(), equal.get("id"));
-                boolean matches = (!equal.containsKey("userName") || dev.accessconsole.domain.model.UserAccount.normalizeEmail(equal.get("userName"))
+                boolean matches = (!equal.containsKey("userName") || dev.accessconsole.domain.model.UserAccount.emailKey(equal.get("userName"))
                         .equals(user.account().email())) && (!equal.containsKey("externalId") || equal.get("externalId").equals(user.member().scimAttributes().externalId()));
                 return Scim.ok(200, ScimPaging.list(matches && start == 1 && size > 0 ? java.util.List.of(user(user)) : java.util.List.of(), matches ? 1 : 0, start));
             } catch (dev.accessconsole.authz.api.RequestRefused notThere) {
