@@ -5,6 +5,7 @@ import * as auth from './auth.js';
 import * as api from './api.js';
 import { h, show, field, act, errorBox, onSubmit, successBox } from './ui.js';
 import { PAGES } from './pages.js';
+import { IDENTITY_PAGES } from './identity.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -21,6 +22,7 @@ export const context = {
   me: null,
   organization: null,
   orgPermissions: new Set(),
+  roles: [],
   workspaces: [],
   workspacePermissions: new Map(),
   can(permission) { return this.orgPermissions.has(permission); },
@@ -36,6 +38,8 @@ export const context = {
 export const SECTIONS = [
   { route: 'overview', label: 'Overview', visible: () => true },
   { route: 'members', label: 'Members', visible: c => c.can('members:manage') },
+  { route: 'groups', label: 'Groups', visible: c => c.can('members:manage') },
+  { route: 'identity', label: 'Identity provider', visible: c => c.can('members:manage') },
   { route: 'workspaces', label: 'Workspaces', visible: c => c.can('organization:read') },
   { route: 'keys', label: 'API keys', visible: c => c.canAnywhere('api_keys:read') },
   { route: 'admin-keys', label: 'Admin API keys', visible: c => c.can('admin_keys:manage') },
@@ -81,7 +85,7 @@ function renderSignIn(message, signedOut = false) {
   document.getElementById('org-select').replaceChildren();
   nav.hidden = true;
   nav.replaceChildren();
-  Object.assign(context, { me: null, organization: null, orgPermissions: new Set(), workspaces: [], workspacePermissions: new Map() });
+  Object.assign(context, { me: null, organization: null, orgPermissions: new Set(), roles: [], workspaces: [], workspacePermissions: new Map() });
   api.setOrganization(null);
   const config = auth.config() || {};
   const panel = h('div', { class: 'panel' });
@@ -138,6 +142,7 @@ async function loadOrganization(id) {
   document.getElementById('org-select').value = id;
   const permissions = await api.call('/organizations/me/permissions');
   context.orgPermissions = new Set(permissions.permissions);
+  context.roles = permissions.roles || [];
   context.workspaces = await api.all('/organizations/workspaces', { include_default: true });
   // one call per workspace, for the first 100 (past them the page shows no workspace-level controls)
   const asked = context.workspaces.slice(0, 100);
@@ -170,7 +175,7 @@ async function render() {
     return;
   }
   main.replaceChildren();
-  await PAGES[section](main, context, rest);
+  await (PAGES[section] || IDENTITY_PAGES[section])(main, context, rest);
   main.focus();
 }
 

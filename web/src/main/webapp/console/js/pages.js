@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import { h, show, field, select, table, act, actionButton, onSubmit, successBox, pagedList, csv, download, copyButton, when, day } from './ui.js';
 import { barChart } from './charts.js';
+import { IDENTITY_PAGES } from './identity.js';
 
 let rolesCache = null;
 const roles = async () => (rolesCache ||= await api.call('/roles', { organization: false }));
@@ -28,6 +29,10 @@ async function overview(main, context) {
   const describe = new Map(catalogue.permissions.map(p => [p.name, p.description]));
   show(main, heading(org.name),
     h('p', {}, 'Your organization role: ', h('strong', {}, org.role)),
+    context.roles.some(r => r.source?.type === 'rbac_group')
+      ? h('p', { id: 'my-roles' }, 'Also through your groups: ', context.roles.filter(r => r.source?.type === 'rbac_group')
+        .map(r => h('span', { class: 'tag' }, r.description)))
+      : null,
     h('h2', {}, 'What you may do here'),
     h('ul', { id: 'my-permissions' }, [...context.orgPermissions].map(p => h('li', {}, h('code', {}, p), ` — ${describe.get(p) || ''}`))),
     h('p', { class: 'muted' }, 'Workspace roles can add to this in single workspaces: see Workspaces.'));
@@ -66,7 +71,8 @@ async function accept(main, context, [inviteId]) {
   show(main, section);
 }
 
-async function members(main, context) {
+async function members(main, context, [userId]) {
+  if (userId) return IDENTITY_PAGES.member(main, context, userId);
   const catalogue = await roles();
   const describe = new Map(catalogue.permissions.map(p => [p.name, p.description]));
   const assignable = catalogue.organization_roles.map(r => r.role);
@@ -101,7 +107,7 @@ async function members(main, context) {
     }, { ariaLabel: `Cancel the invite of ${i.email}`, confirm: `Cancel the invite of ${i.email}?`, confirmLabel: 'Cancel invite' }) },
   ], data, { empty: 'No pending invites.' }));
   const membersList = pagedList(people, params => api.page('/organizations/users', params), data => table([
-    { label: 'Name', value: u => u.name || '—' },
+    { label: 'Name', value: u => h('a', { href: `#/members/${u.id}` }, u.name || u.email) },
     { label: 'Email', value: u => u.email },
     { label: 'Role', value: u => {
       const change = select(catalogue.organization_roles.map(r => [r.role, r.role]), { 'aria-label': `Role of ${u.email}` });

@@ -373,4 +373,122 @@ class BrowserConsoleIT {
         // the console asked for nothing its callers may not see: no request of theirs was refused
         assertThat(deniedEvents(admin, orgId)).isEmpty();
     }
+
+    @Test
+    void whenAnAdminConnectsTheIdentityProviderThenGroupsDecideWhatMembersHold() throws Exception {
+        requireChromium();
+        Person admin = devPerson("groups-admin");
+        Person member = devPerson("groups-member");
+        String domain = "walk-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String orgId;
+        String memberId;
+        String scimGroup;
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Groups Admin");
+            browser.visible("#create-organization input").sendKeys("Groups Walk");
+            browser.visible("#create-organization button").click();
+            browser.waitForText("main h1", "Groups Walk");
+            orgId = admin.request("GET", "/v1/me").send().json().getJsonArray("organizations").getJsonObject(0).getString("id");
+            Response invite = admin.request("POST", "/v1/organizations/invites").org(orgId)
+                    .json("{\"email\":\"" + member.email() + "\",\"role\":\"user\"}").send();
+            assertThat(member.request("POST", "/v1/invites/" + invite.json().getString("id") + "/accept").send().status()).isEqualTo(200);
+            memberId = member.userId();
+
+            // the identity provider: a SCIM token shown once with the endpoint, then sign-in settings
+            browser.visible("#nav-identity").click();
+            assertThat(browser.text("#scim-endpoint")).isEqualTo(Browser.CONSOLE.replace("/console/", "/scim/v2"));
+            browser.visible("#scim-token-name").sendKeys("Okta");
+            browser.visible("#create-scim-token button").click();
+            String scimSecret = browser.text("#scim-secret");
+            assertThat(scimSecret).startsWith("sk-ant-scim01-");
+            browser.waitUntil("return !!" + Browser.row("#scim-tokens", "Okta"));
+            browser.shot("22-identity-provider");
+            browser.visible("#new-scim-token button.secondary:last-child").click();
+            assertThat(browser.source()).as("the SCIM token once").doesNotContain(scimSecret);
+            browser.select("#sign-in-issuer", DevTokens.ISSUER);
+            browser.visible("#sign-in-domains").clear();
+            browser.visible("#sign-in-domains").sendKeys(domain);
+            browser.select("#sign-in-default-role", "claude_code_user");
+            browser.visible("#sign-in-settings-form button[type=submit]").click();
+            browser.waitForText("#sign-in-settings-form", "Sign-in settings saved.");
+            JsonObject settings = admin.request("GET", "/v1/organizations/sign_in_settings").org(orgId).send().json();
+            assertThat(settings.getJsonArray("email_domains").getString(0)).isEqualTo(domain);
+            assertThat(settings.getString("default_role")).isEqualTo("claude_code_user");
+
+            // a group managed here, carrying developer, with the member in it
+            browser.visible("#nav-groups").click();
+            browser.visible("#group-name").sendKeys("Engineering");
+            browser.script("[...document.querySelectorAll('#create-group input[type=checkbox]')].find(b => b.value === 'role_developer').click()");
+            browser.visible("#create-group button[type=submit]").click();
+            browser.visible("#add-group-member");
+            browser.visible("#group-member-email").sendKeys(member.email());
+            browser.visible("#add-group-member button").click();
+            browser.waitForText("#group-members", member.email());
+            browser.shot("23-group");
+            assertThat(member.request("POST", "/v1/organizations/api_keys").org(orgId).json("{\"name\":\"via group\"}").send().status())
+                    .as("a developer through the group the console made").isEqualTo(200);
+
+            // the identity provider's group: read-only but for its roles
+            String scim = admin.request("POST", "/v1/organizations/scim_tokens").org(orgId).json("{}").send().json().getString("secret");
+            scimGroup = Api.request("POST", "/scim/v2/Groups").bearer(scim).json("{\"displayName\":\"Support Staff\",\"members\":[{\"value\":\""
+                    + memberId + "\"}]}").send().json().getString("id");
+            browser.go("#/groups/" + scimGroup);
+            browser.visible("#managed-by-idp");
+            assertThat(browser.present("#add-group-member")).as("adding members to an identity provider's group").isFalse();
+            assertThat(browser.present("#rename-group")).isFalse();
+            browser.script("[...document.querySelectorAll('#group-roles-form input[type=checkbox]')].find(b => b.value === 'role_billing').click()");
+            browser.visible("#group-roles-form button[type=submit]").click();
+            browser.waitForText("#group-roles-form", "Roles saved.");
+            browser.shot("24-idp-group");
+            browser.go("#/groups");
+            browser.waitForText("#groups", "Identity provider (SCIM)");
+            browser.shot("25-groups");
+
+            // the member's page: each role and where it comes from
+            browser.go("#/members/" + memberId);
+            browser.waitForText("main", "Engineering");
+            assertThat(browser.text("main")).contains("developer").contains("billing").contains("their own role").contains("Support Staff");
+            browser.shot("26-member");
+        }
+
+        // the member's own console follows: keys (developer through Engineering) and cost (billing through Support Staff)
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(member.email(), "Groups Member");
+            browser.waitForText("main h1", "Groups Walk");
+            assertThat(browser.present("#nav-keys")).as("API keys through a group").isTrue();
+            assertThat(browser.present("#nav-billing")).as("Billing through a group").isTrue();
+            browser.waitForText("#my-roles", "developer through group Engineering");
+            browser.shot("27-member-overview");
+        }
+        assertThat(admin.request("DELETE", "/v1/organizations/rbac_groups/" + scimGroup).org(orgId).send().errorCode())
+                .isEqualTo("group_managed_by_identity_provider");
+
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Groups Admin");
+            browser.waitForText("main h1", "Groups Walk");
+            browser.go("#/groups");
+            browser.waitForText("#groups", "Engineering");
+            browser.script("[...document.querySelectorAll('#groups a')].find(a => a.textContent === 'Engineering').click()");
+            browser.waitForText("#group-members", member.email());
+            browser.script("[..." + Browser.row("#group-members", member.email()) + ".querySelectorAll('button')].find(b => b.textContent === 'Remove').click()");
+            browser.visible("dialog[open] button.danger").click();
+            browser.waitForText("#group-members", "No members.");
+            assertThat(member.request("POST", "/v1/organizations/api_keys").org(orgId).json("{\"name\":\"gone\"}").send().status())
+                    .as("out of Engineering").isEqualTo(403);
+
+            // signing the member out ends their sessions here
+            Thread.sleep(1100); // their token is of an earlier second than the sign-out
+            browser.go("#/members/" + memberId);
+            browser.visible("#sign-out-member").click();
+            browser.visible("dialog[open] button.danger").click();
+            browser.waitForText("#member-result", "is signed out");
+            assertThat(member.request("GET", "/v1/organizations/me").org(orgId).send().status()).isEqualTo(401);
+        }
+
+        // the console asked for nothing its callers may not see
+        assertThat(deniedEvents(admin, orgId)).isEmpty();
+    }
 }
