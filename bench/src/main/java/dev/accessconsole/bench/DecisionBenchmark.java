@@ -1,5 +1,7 @@
 package dev.accessconsole.bench;
 
+import dev.accessconsole.authz.api.GrantSource;
+import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
@@ -54,6 +56,7 @@ public class DecisionBenchmark {
             Permission.LIMITS_READ};
 
     private MemberStanding standing;
+    private MemberStanding grouped;
     private WorkspaceStanding workspace;
     private Set<String> grants;
     private String[] keys;
@@ -66,6 +69,11 @@ public class DecisionBenchmark {
         standing = new MemberStanding("org1", PrincipalKind.USER, "user_dave", OrgRole.DEVELOPER,
                 Map.of("ws1", new MemberStanding.Membership(WorkspaceKind.STANDARD, WorkspaceRole.WORKSPACE_DEVELOPER)));
         workspace = new WorkspaceStanding("ws1", WorkspaceKind.STANDARD, false);
+        // the same person as an org user who holds developer and billing through two groups (roles.md, "Several roles")
+        grouped = new MemberStanding("org1", PrincipalKind.USER, "user_dave",
+                java.util.List.of(HeldRole.direct(OrgRole.USER), new HeldRole(OrgRole.DEVELOPER, GrantSource.group("rbacgrp_1", "Engineering")),
+                        new HeldRole(OrgRole.BILLING, GrantSource.group("rbacgrp_2", "Finance"))),
+                Map.of("ws1", new MemberStanding.Membership(WorkspaceKind.STANDARD, WorkspaceRole.WORKSPACE_DEVELOPER)), 0);
 
         grants = new HashSet<>();
         keys = new String[ASKED.length];
@@ -112,6 +120,12 @@ public class DecisionBenchmark {
     @Benchmark
     public boolean policyHoldsFromStanding() {
         return AccessPolicy.holds(standing, ASKED[question()], workspace);
+    }
+
+    /** The decision for a member holding three roles (their own and two groups'): the guard's per-request question. */
+    @Benchmark
+    public boolean policyHoldsFromStandingWithTwoGroups() {
+        return AccessPolicy.holds(grouped, ASKED[question()], workspace);
     }
 
     @Benchmark

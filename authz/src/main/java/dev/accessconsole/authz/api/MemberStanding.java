@@ -3,6 +3,7 @@ package dev.accessconsole.authz.api;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -10,21 +11,34 @@ import java.util.Set;
  * direct role and those of its groups, each with its source), its explicit workspace memberships (workspace id → kind
  * and role), and the moment before which its sessions were ended (sign-out; epoch seconds, 0: never). Everything the
  * policy needs to answer "may it do P in W?" (with the facts of W) and "which workspaces may it see for P?".
+ * <p>
+ * Immutable; a standing is cached and shared between requests, so the policy keeps what it derives from the roles (the
+ * union of their grants, computed once) with it, in {@link #derived}.
  */
-public record MemberStanding(String organizationId,
-                             PrincipalKind principalKind,
-                             String principalId,
-                             List<HeldRole> roles,
-                             Map<String, Membership> memberships,
-                             long sessionsNotBefore) {
+public final class MemberStanding {
 
     /** An explicit membership in one workspace. */
     public record Membership(WorkspaceKind kind, WorkspaceRole role) {
     }
 
-    public MemberStanding {
-        roles = List.copyOf(roles);
-        memberships = Map.copyOf(memberships);
+    private final String organizationId;
+    private final PrincipalKind principalKind;
+    private final String principalId;
+    private final List<HeldRole> roles;
+    private final Map<String, Membership> memberships;
+    private final long sessionsNotBefore;
+
+    /** What the policy derived from the roles, made on first use; nobody else reads or writes it. */
+    private volatile Object derived;
+
+    public MemberStanding(String organizationId, PrincipalKind principalKind, String principalId, List<HeldRole> roles,
+                          Map<String, Membership> memberships, long sessionsNotBefore) {
+        this.organizationId = organizationId;
+        this.principalKind = principalKind;
+        this.principalId = principalId;
+        this.roles = List.copyOf(roles);
+        this.memberships = Map.copyOf(memberships);
+        this.sessionsNotBefore = sessionsNotBefore;
     }
 
     /** A principal holding one role of its own (a member without groups; an Admin API key acting as admin). */
@@ -33,6 +47,30 @@ public record MemberStanding(String organizationId,
         this(organizationId, principalKind, principalId,
                 role == null ? List.of() : List.of(new HeldRole(role, principalKind == PrincipalKind.USER ? GrantSource.DIRECT : GrantSource.CREDENTIAL)),
                 memberships, 0);
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public PrincipalKind principalKind() {
+        return principalKind;
+    }
+
+    public String principalId() {
+        return principalId;
+    }
+
+    public List<HeldRole> roles() {
+        return roles;
+    }
+
+    public Map<String, Membership> memberships() {
+        return memberships;
+    }
+
+    public long sessionsNotBefore() {
+        return sessionsNotBefore;
     }
 
     public boolean isAdminApiKey() {
@@ -62,5 +100,36 @@ public record MemberStanding(String organizationId,
     public WorkspaceRole explicitRoleIn(String workspaceId) {
         Membership membership = workspaceId == null ? null : memberships.get(workspaceId);
         return membership == null ? null : membership.role();
+    }
+
+    /**
+     * What the policy derived from this standing, computed by {@code derive} the first time (a race computes it twice,
+     * the same value). For the policy's use only.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(java.util.function.Function<MemberStanding, T> derive) {
+        Object known = derived;
+        if (known == null) {
+            known = derive.apply(this);
+            derived = known;
+        }
+        return (T) known;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MemberStanding that && sessionsNotBefore == that.sessionsNotBefore && organizationId.equals(that.organizationId)
+                && principalKind == that.principalKind && Objects.equals(principalId, that.principalId) && roles.equals(that.roles)
+                && memberships.equals(that.memberships);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(organizationId, principalKind, principalId, roles, memberships, sessionsNotBefore);
+    }
+
+    @Override
+    public String toString() {
+        return "MemberStanding[" + organizationId + ", " + principalKind + " " + principalId + ", " + roles + "]";
     }
 }

@@ -434,50 +434,73 @@ public final class AccessPolicy {
         return table;
     }
 
+    /** A workspace role's permissions as bits of their ordinals (the catalog has fewer than 64 permissions). */
+    private static final long[] WORKSPACE_BITS = new long[WorkspaceRole.values().length];
+
+    static {
+        if (Permission.values().length > 64) {
+            throw new IllegalStateException("the policy's bit sets hold 64 permissions");
+        }
+        for (WorkspaceRole role : WorkspaceRole.values()) {
+            WORKSPACE_BITS[role.ordinal()] = bits(WORKSPACE_PERMISSIONS.get(role));
+        }
+    }
+
+    private static long bits(Set<Permission> permissions) {
+        long bits = 0;
+        for (Permission permission : permissions) {
+            bits |= 1L << permission.ordinal();
+        }
+        return bits;
+    }
+
+    /**
+     * What a standing's roles grant, derived once per standing (kept with it: {@link MemberStanding#derived}): the
+     * organization-level permissions, the workspace permissions they give by themselves in each kind of workspace, and
+     * whether they open the Claude Code workspace. The explicit memberships are read per decision.
+     */
+    private record Grants(long organization, long[] byKind, boolean entersClaudeCode) {
+    }
+
+    private static Grants grantsOf(MemberStanding standing) {
+        long organization = 0;
+        long[] byKind = new long[WorkspaceKind.values().length];
+        for (HeldRole held : standing.roles()) {
+            organization |= bits(ORG_PERMISSIONS.get(held.role()));
+            for (WorkspaceKind kind : WorkspaceKind.values()) {
+                byKind[kind.ordinal()] |= bits(BY_ROLE[held.role().ordinal()][kind.ordinal()]);
+            }
+        }
+        boolean entersClaudeCode = (organization & (1L << CLAUDE_CODE_USE.ordinal())) != 0;
+        if (standing.principalKind() == PrincipalKind.ADMIN_API_KEY) {
+            organization &= ~bits(WITHHELD_FROM_ADMIN_API_KEYS);
+        } else if (standing.principalKind() == PrincipalKind.SCIM_TOKEN) {
+            organization = 0;
+        }
+        return new Grants(organization, byKind, entersClaudeCode);
+    }
+
     /**
      * Whether a standing holds a permission, in {@code workspace} for workspace-level ones (null: Default): the same
-     * answer as {@code decide(...).granted()}, from precomputed sets, with no reasons built. The guard asks this first
-     * and calls {@link #decide} only to explain a refusal.
+     * answer as {@code decide(...).granted()}, from bits derived once per standing, with no reasons built. The guard asks
+     * this first and calls {@link #decide} only to explain a refusal.
      */
     public static boolean holds(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
-        List<HeldRole> roles = standing.roles();
-        int count = roles.size();
+        Grants grants = standing.derived(AccessPolicy::grantsOf);
+        long bit = 1L << permission.ordinal();
         if (permission.scope() == PermissionScope.ORGANIZATION) {
-            if (standing.principalKind() != PrincipalKind.USER
-                    && (standing.principalKind() == PrincipalKind.SCIM_TOKEN || WITHHELD_FROM_ADMIN_API_KEYS.contains(permission))) {
-                return false;
-            }
-            for (int i = 0; i < count; i++) {
-                if (ORG_PERMISSIONS.get(roles.get(i).role()).contains(permission)) {
-                    return true;
-                }
-            }
-            return false;
+            return (grants.organization() & bit) != 0;
         }
         WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
-        if (kind == WorkspaceKind.CLAUDE_CODE && !enters(roles)) {
+        if (kind == WorkspaceKind.CLAUDE_CODE && !grants.entersClaudeCode()) {
             return false;
+        }
+        if ((grants.byKind()[kind.ordinal()] & bit) != 0) {
+            return true;
         }
         if (kind != WorkspaceKind.DEFAULT) {
             WorkspaceRole explicit = standing.explicitRoleIn(workspace.workspaceId());
-            if (explicit != null && WORKSPACE_PERMISSIONS.get(explicit).contains(permission)) {
-                return true;
-            }
-        }
-        int kindIndex = kind.ordinal();
-        for (int i = 0; i < count; i++) {
-            if (BY_ROLE[roles.get(i).role().ordinal()][kindIndex].contains(permission)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean enters(List<HeldRole> roles) {
-        for (int i = 0, n = roles.size(); i < n; i++) {
-            if (ORG_PERMISSIONS.get(roles.get(i).role()).contains(CLAUDE_CODE_USE)) {
-                return true;
-            }
+            return explicit != null && (WORKSPACE_BITS[explicit.ordinal()] & bit) != 0;
         }
         return false;
     }

@@ -76,6 +76,57 @@ class CrossNodeIT {
     }
 
     @Test
+    void whenScimDeactivatesSomeoneOnAThenBRefusesThemTheVeryNextRequest() {
+        String scim = admin.request("POST", "/v1/organizations/scim_tokens").at(NODE_A).json("{}").send().json().getString("secret");
+        Person member = Orgs.join(orgId, admin, "developer", "cross-scim");
+        String userId = member.userId();
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            warm(NODE_B, member, "/v1/organizations/me");
+            Response off = Api.request("PATCH", "/scim/v2/Users/" + userId).at(NODE_A).bearer(scim).json(
+                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}").send();
+            assertThat(off.status()).as(off.toString()).isEqualTo(200);
+            assertThat(member.request("GET", "/v1/organizations/me").org(orgId).at(NODE_B).send().status()).as("attempt %d", attempt).isIn(403, 404);
+            Response on = Api.request("PATCH", "/scim/v2/Users/" + userId).at(NODE_A).bearer(scim).json(
+                    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":true}}]}").send();
+            assertThat(on.status()).as(on.toString()).isEqualTo(200);
+            // the deactivation ended the person's sessions: a token of a later second
+            sleep(1100);
+            member = new Person(member.subject(), member.email(), dev.accessconsole.it.DevTokens.forUser(Api.devKey(), member.subject(), member.email(), "again"));
+        }
+    }
+
+    @Test
+    void whenAGroupsRolesOrMembersChangeOnAThenBDecidesWithTheChange() {
+        Person member = Orgs.join(orgId, admin, "user", "cross-group");
+        String userId = member.userId();
+        String group = admin.request("POST", "/v1/organizations/rbac_groups").at(NODE_A)
+                .json("{\"name\":\"Cross\",\"role_ids\":[\"role_admin\"]}").send().json().getString("id");
+        assertThat(admin.request("POST", "/v1/organizations/rbac_groups/" + group + "/members").at(NODE_A)
+                .json("{\"user_id\":\"" + userId + "\"}").send().status()).isEqualTo(200);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            warm(NODE_B, member, "/v1/organizations/users");
+            assertThat(admin.request("POST", "/v1/organizations/rbac_groups/" + group).at(NODE_A).json("{\"role_ids\":[\"role_developer\"]}").send().status())
+                    .isEqualTo(200);
+            assertThat(on(NODE_B, member, "GET", "/v1/organizations/users").status()).as("roles, attempt %d", attempt).isEqualTo(403);
+            assertThat(admin.request("POST", "/v1/organizations/rbac_groups/" + group).at(NODE_A).json("{\"role_ids\":[\"role_admin\"]}").send().status())
+                    .isEqualTo(200);
+            warm(NODE_B, member, "/v1/organizations/users");
+            assertThat(admin.request("DELETE", "/v1/organizations/rbac_groups/" + group + "/members/" + userId).at(NODE_A).send().status()).isEqualTo(200);
+            assertThat(on(NODE_B, member, "GET", "/v1/organizations/users").status()).as("members, attempt %d", attempt).isEqualTo(403);
+            assertThat(admin.request("POST", "/v1/organizations/rbac_groups/" + group + "/members").at(NODE_A)
+                    .json("{\"user_id\":\"" + userId + "\"}").send().status()).isEqualTo(200);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void whenAWorkspaceRoleChangesOnAThenBFollowsItOnTheVeryNextRequest() {
         String workspace = admin.request("POST", "/v1/organizations/workspaces").at(NODE_A).json("{\"name\":\"Cross\"}").send().json().getString("id");
         Person member = Orgs.join(orgId, admin, "user", "cross-ws");
