@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 /**
  * An identity provider's first full sync through /scim/v2, as Okta and Entra ID do it: every user created (POST /Users),
  * then every group created (POST /Groups) and its members pushed (PATCH add members, a batch of people per call).
- * Run as a single-file program: java bench/ScimSync.java BASE TOKEN USERS GROUPS MEMBERSHIPS THREADS BATCH
+ * With an admin's token (ADMIN_TOKEN, optional), then every group is given role_developer through the Admin API (each
+ * change settles what its members hold) and, with groups now carrying a role, people move: each call a PATCH removing
+ * BATCH/5 members of a group and adding as many others (each person's roles before and after, settled).
+ * Run as a single-file program: java bench/ScimSync.java BASE TOKEN USERS GROUPS MEMBERSHIPS THREADS BATCH [ADMIN_TOKEN]
  * Prints, per phase, calls, seconds, calls/s and p50/p95/p99/max latency in ms; exits 1 on any answer that is not 2xx.
  */
 public class ScimSync {
@@ -63,9 +66,27 @@ public class ScimSync {
                     "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":["
                             + members + "]}]}");
         });
-        pool.shutdown();
         System.out.printf("total: %d users, %d groups, %d memberships in %.1f s%n", users, groups, perGroup * groups,
                 (System.nanoTime() - started) / 1e9);
+
+        if (args.length > 7) {
+            String admin = args[7];
+            phase("roles: POST /v1/organizations/rbac_groups/{id} role_ids [role_developer] (" + perGroup + " members each)", pool, groups,
+                    g -> send(base, admin, "POST", "/v1/organizations/rbac_groups/" + groupIds[g], "{\"role_ids\":[\"role_developer\"]}"));
+            int move = Math.max(1, batch / 5);
+            phase("moves: PATCH /scim/v2/Groups/{id} remove " + move + " and add " + move + " members (groups carrying a role)", pool, groups, g -> {
+                StringBuilder out = new StringBuilder();
+                StringBuilder in = new StringBuilder();
+                for (int j = 0; j < move; j++) {
+                    out.append(out.length() == 0 ? "" : ",").append("{\"value\":\"").append(userIds[(g * perGroup + j) % users]).append("\"}");
+                    in.append(in.length() == 0 ? "" : ",").append("{\"value\":\"").append(userIds[(g * perGroup + perGroup + j) % users]).append("\"}");
+                }
+                send(base, token, "PATCH", "/scim/v2/Groups/" + groupIds[g] + "?excludedAttributes=members",
+                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members\",\"value\":["
+                                + out + "]},{\"op\":\"add\",\"path\":\"members\",\"value\":[" + in + "]}]}");
+            });
+        }
+        pool.shutdown();
     }
 
     interface Call {
@@ -103,7 +124,7 @@ public class ScimSync {
 
     private static String send(String base, String token, String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("content-type", "application/scim+json")
+                .header("Authorization", "Bearer " + token).header("content-type", path.startsWith("/v1/") ? "application/json" : "application/scim+json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

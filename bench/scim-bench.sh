@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # SCIM at scale on PostgreSQL: an identity provider's first full sync through /scim/v2 (bench/ScimSync.java): USERS
-# people created, GROUPS groups created and MEMBERSHIPS memberships pushed (PATCH add, BATCH people per call), THREADS
+# people created, SCIM_GROUPS groups created and MEMBERSHIPS memberships pushed (PATCH add, BATCH people per call); then every
+# group given a role by the owner (Admin API) and people moved between groups carrying it (PATCH remove and add); THREADS
 # calls at a time; total time and p50/p95/p99 per call for each phase. Then the organization is grown to TOTAL members
 # (the rest loaded with SQL) and `GET /scim/v2/Users?filter=userName eq "…"` for random people is measured with wrk, with
 # a first page and a page deep in the unfiltered list beside it.
 # Starts PostgreSQL (installing it where missing, .ci/postgres.sh), a fresh database, and the server on it as the README
 # does, with DB_* set and the rate limit off. Loopback only.
 #   bash bench/scim-bench.sh [seconds per wrk measurement=15]
-#   USERS=10000 GROUPS=200 MEMBERSHIPS=50000 THREADS=4 BATCH=25 TOTAL=100000
+#   USERS=10000 SCIM_GROUPS=200 MEMBERSHIPS=50000 THREADS=4 BATCH=25 TOTAL=100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER=${1:-15}
 USERS=${USERS:-10000}
-GROUPS=${GROUPS:-200}
+SCIM_GROUPS=${SCIM_GROUPS:-200}
 MEMBERSHIPS=${MEMBERSHIPS:-50000}
 THREADS=${THREADS:-4}
 BATCH=${BATCH:-25}
@@ -35,8 +36,8 @@ OWNER=$($TOKENS --sub scim-owner --email owner@scim-bench.example --name "SCIM o
 ORG=$(curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"Synced"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
 SCIM=$(curl -sf -X POST $BASE/v1/organizations/scim_tokens -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"bench"}' \
   | sed 's/.*"secret":"\([^"]*\)".*/\1/')
-echo "organization $ORG; syncing $USERS users, $GROUPS groups, $MEMBERSHIPS memberships ($THREADS at a time)"
-java bench/ScimSync.java "$BASE" "$SCIM" "$USERS" "$GROUPS" "$MEMBERSHIPS" "$THREADS" "$BATCH"
+echo "organization $ORG; syncing $USERS users, $SCIM_GROUPS groups, $MEMBERSHIPS memberships ($THREADS at a time)"
+java bench/ScimSync.java "$BASE" "$SCIM" "$USERS" "$SCIM_GROUPS" "$MEMBERSHIPS" "$THREADS" "$BATCH" "$OWNER"
 echo "in the database: $($PSQL -c "select count(*) from organization_members where organization_id = '$ORG'") members," \
   "$($PSQL -c "select count(*) from rbac_groups where organization_id = '$ORG'") groups," \
   "$($PSQL -c "select count(*) from rbac_group_members where organization_id = '$ORG'") memberships"

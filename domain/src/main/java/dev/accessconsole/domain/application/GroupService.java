@@ -126,8 +126,11 @@ public class GroupService {
         if (roles != null) {
             Map<String, Set<OrgRole>> before = memberRoles.snapshot(organizationId, memberIds(group));
             details.add("role_ids_before", JsonBuilders.array(group.roleIds())).add("role_ids_after", JsonBuilders.array(roles));
+            boolean adminTaken = group.roleIds().contains(OrgRole.ADMIN.roleId()) && !roles.contains(OrgRole.ADMIN.roleId());
             group.roleIds(roles, now);
-            memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
+            if (adminTaken) { // only taking admin from a group's members can leave nobody holding it
+                memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
+            }
             warnings = memberRoles.settle(actor, organizationId, before, details);
         }
         audit.record(organizationId, actor, "rbac_group.update", "rbac_group", group.id(), details.build().toString());
@@ -144,7 +147,9 @@ public class GroupService {
         JsonObjectBuilder details = JsonBuilders.object().add("name", group.name()).add("members", before.size())
                 .add("role_ids", JsonBuilders.array(group.roleIds()));
         groups.remove(group);
-        memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
+        if (group.roleIds().contains(OrgRole.ADMIN.roleId())) {
+            memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
+        }
         List<String> warnings = memberRoles.settle(actor, organizationId, before, details);
         audit.record(organizationId, actor, "rbac_group.delete", "rbac_group", group.id(), details.build().toString());
         return new Changed(group, warnings);
@@ -205,10 +210,7 @@ public class GroupService {
                 removed.add(member);
             }
         }
-        Set<OrganizationMember> added = new LinkedHashSet<>();
-        for (String userId : wanted) {
-            added.add(memberToAdd(actor, organizationId, userId));
-        }
+        Set<OrganizationMember> added = membersToAdd(actor, organizationId, wanted);
         if (!added.isEmpty() || !removed.isEmpty()) {
             requireMayChangeAdminGrant(actor, group.roleIds());
         }
@@ -223,15 +225,15 @@ public class GroupService {
         RbacGroup group = visible(actor, organizationId, groupId);
         requireSource(actor, group);
         lock(actor, organizationId);
-        Set<OrganizationMember> added = new LinkedHashSet<>();
-        for (String userId : new LinkedHashSet<>(add)) {
-            if (groups.member(group.id(), userId).isEmpty()) {
-                added.add(memberToAdd(actor, organizationId, userId));
-            }
-        }
+        Set<String> named = new LinkedHashSet<>(add);
+        named.addAll(remove);
+        Map<String, RbacGroupMember> current = groups.members(group.id(), named);
+        Set<String> toAdd = new LinkedHashSet<>(add);
+        toAdd.removeAll(current.keySet());
+        Set<OrganizationMember> added = membersToAdd(actor, organizationId, toAdd);
         Set<RbacGroupMember> removed = new LinkedHashSet<>();
         for (String userId : new LinkedHashSet<>(remove)) {
-            groups.member(group.id(), userId).ifPresent(removed::add);
+            Optional.ofNullable(current.get(userId)).ifPresent(removed::add);
         }
         if (!added.isEmpty() || !removed.isEmpty()) {
             requireMayChangeAdminGrant(actor, group.roleIds());
@@ -314,8 +316,10 @@ public class GroupService {
             return List.of();
         }
         List<String> affected = new ArrayList<>();
-        added.forEach(m -> affected.add(m.user().id()));
-        removed.forEach(m -> affected.add(m.userId()));
+        if (!group.roleIds().isEmpty()) { // a group carrying no role changes nobody's roles by its members
+            added.forEach(m -> affected.add(m.user().id()));
+            removed.forEach(m -> affected.add(m.userId()));
+        }
         Map<String, Set<OrgRole>> before = memberRoles.snapshot(organizationId, affected);
         Instant now = Time.now();
         List<RbacGroupMember> made = new ArrayList<>();
@@ -327,7 +331,7 @@ public class GroupService {
         for (RbacGroupMember membership : removed) {
             groups.removeMember(membership);
         }
-        if (!removed.isEmpty()) {
+        if (!removed.isEmpty() && group.roleIds().contains(OrgRole.ADMIN.roleId())) {
             memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
         }
         JsonObjectBuilder details = JsonBuilders.object()
@@ -348,10 +352,22 @@ public class GroupService {
      * active one, through SCIM a suspended one too (the identity provider's group lists inactive people as well).
      */
     private OrganizationMember memberToAdd(Actor actor, String organizationId, String userId) {
-        Optional<OrganizationMember> member = actor.principalKind() == PrincipalKind.SCIM_TOKEN
-                ? organizations.anyMember(organizationId, userId) : organizations.member(organizationId, userId);
-        return member.orElseThrow(() -> DomainException.invalid(ErrorCode.NOT_AN_ORGANIZATION_MEMBER,
-                "Only members of the organization can join its groups: " + userId + " is not one."));
+        return membersToAdd(actor, organizationId, List.of(userId)).iterator().next();
+    }
+
+    /** The same for several people, in the order given (a few queries, however many). */
+    private Set<OrganizationMember> membersToAdd(Actor actor, String organizationId, Collection<String> userIds) {
+        Map<String, OrganizationMember> found = organizations.anyMembers(organizationId, userIds);
+        Set<OrganizationMember> members = new LinkedHashSet<>();
+        for (String userId : userIds) {
+            OrganizationMember member = found.get(userId);
+            if (member == null || (member.suspended() && actor.principalKind() != PrincipalKind.SCIM_TOKEN)) {
+                throw DomainException.invalid(ErrorCode.NOT_AN_ORGANIZATION_MEMBER,
+                        "Only members of the organization can join its groups: " + userId + " is not one.");
+            }
+            members.add(member);
+        }
+        return members;
     }
 
     /**

@@ -136,18 +136,25 @@ public class MemberRoles {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> settle(Actor actor, String organizationId, Map<String, Set<OrgRole>> before, JsonObjectBuilder details) {
         Map<String, Set<OrgRole>> now = snapshot(organizationId, before.keySet());
+        Map<String, Set<OrgRole>> changed = new LinkedHashMap<>();
+        before.forEach((userId, roles) -> {
+            if (!now.get(userId).equals(roles)) {
+                changed.put(userId, now.get(userId));
+            }
+        });
+        if (changed.isEmpty()) {
+            return List.of();
+        }
         List<String> warnings = new ArrayList<>();
         List<String> left = new ArrayList<>();
         int boundKeys = 0;
         List<String> revoked = new ArrayList<>();
-        for (Map.Entry<String, Set<OrgRole>> entry : before.entrySet()) {
+        Map<String, List<WorkspaceMember>> explicitOf = workspaces.explicitMembershipsOf(organizationId, changed.keySet());
+        for (Map.Entry<String, Set<OrgRole>> entry : changed.entrySet()) {
             String userId = entry.getKey();
-            Set<OrgRole> after = now.get(userId);
-            if (after.equals(entry.getValue())) {
-                continue;
-            }
+            Set<OrgRole> after = entry.getValue();
             List<String> closed = new ArrayList<>();
-            for (WorkspaceMember explicit : workspaces.explicitMembershipsOf(organizationId, userId)) {
+            for (WorkspaceMember explicit : explicitOf.getOrDefault(userId, List.of())) {
                 if (!after.isEmpty() && !AccessPolicy.mayHoldMembership(after, explicit.workspace().kind())) {
                     closed.add(explicit.workspace().id());
                     workspaces.removeMember(explicit);
@@ -157,7 +164,7 @@ public class MemberRoles {
                 left.addAll(closed);
                 boundKeys += apiKeys.archiveBoundTo(organizationId, userId, closed);
             }
-            if (AccessPolicy.holdsAdmin(entry.getValue()) && !AccessPolicy.holdsAdmin(after)) {
+            if (AccessPolicy.holdsAdmin(before.get(userId)) && !AccessPolicy.holdsAdmin(after)) {
                 List<String> keys = adminKeys.revokeCreatedBy(organizationId, userId);
                 for (String keyId : keys) {
                     audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId,
@@ -169,8 +176,8 @@ public class MemberRoles {
                             + " were revoked: their creator is no longer an admin of this organization.");
                 }
             }
-            warnings.addAll(billingEmailWarnings(actor, organizationId, userId, after));
         }
+        warnings.addAll(billingEmailWarnings(actor, organizationId, changed));
         if (!left.isEmpty()) {
             details.add("workspaces_left", JsonBuilders.array(left)).add("bound_api_keys_archived", boundKeys);
         }
@@ -186,22 +193,44 @@ public class MemberRoles {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> billingEmailWarnings(Actor actor, String organizationId, String userId, Set<OrgRole> after) {
-        if (!after.isEmpty() && AccessPolicy.grants(after, Permission.BILLING_READ)) {
+        return billingEmailWarnings(actor, organizationId, Map.of(userId, after));
+    }
+
+    /** The same for several people, each with what they hold now (two queries however many). */
+    private List<String> billingEmailWarnings(Actor actor, String organizationId, Map<String, Set<OrgRole>> afterByUser) {
+        List<String> withoutBilling = new ArrayList<>();
+        afterByUser.forEach((userId, after) -> {
+            if (after.isEmpty() || !AccessPolicy.grants(after, Permission.BILLING_READ)) {
+                withoutBilling.add(userId);
+            }
+        });
+        if (withoutBilling.isEmpty()) {
             return List.of();
         }
         Organization organization = organizations.find(organizationId).orElseThrow();
-        String email = em.createQuery("select u.email from UserAccount u where u.id = :id", String.class).setParameter("id", userId)
-                .getResultStream().findFirst().orElse(null);
-        if (email == null || !BillingService.billingEmails(organization).contains(email)) {
+        List<String> billingEmails = List.copyOf(BillingService.billingEmails(organization));
+        if (billingEmails.isEmpty()) {
             return List.of();
         }
-        boolean primary = email.equals(organization.primaryBillingEmail());
-        String warning = (primary ? "The primary billing email" : "A billing contact email") + " (" + email + ") belongs to a person who "
-                + (after.isEmpty() ? "is no longer a member" : "no longer has billing:read (roles " + names(after) + ")")
-                + "; billing emails are unchanged. Ask support to update them if needed.";
-        audit.record(organizationId, actor, "billing.email_holder_without_access", "user", userId,
-                JsonBuilders.object().add("email", email).add("primary", primary).add("warning", warning).build().toString());
-        return List.of(warning);
+        List<String> warnings = new ArrayList<>();
+        for (int from = 0; from < withoutBilling.size(); from += 500) {
+            List<Object[]> holders = em.createQuery("select u.id, u.email from UserAccount u where u.id in :ids and u.email in :emails", Object[].class)
+                    .setParameter("ids", withoutBilling.subList(from, Math.min(withoutBilling.size(), from + 500)))
+                    .setParameter("emails", billingEmails).getResultList();
+            for (Object[] holder : holders) {
+                String userId = (String) holder[0];
+                String email = (String) holder[1];
+                Set<OrgRole> after = afterByUser.get(userId);
+                boolean primary = email.equals(organization.primaryBillingEmail());
+                String warning = (primary ? "The primary billing email" : "A billing contact email") + " (" + email + ") belongs to a person who "
+                        + (after.isEmpty() ? "is no longer a member" : "no longer has billing:read (roles " + names(after) + ")")
+                        + "; billing emails are unchanged. Ask support to update them if needed.";
+                audit.record(organizationId, actor, "billing.email_holder_without_access", "user", userId,
+                        JsonBuilders.object().add("email", email).add("primary", primary).add("warning", warning).build().toString());
+                warnings.add(warning);
+            }
+        }
+        return warnings;
     }
 
     /**
@@ -212,12 +241,16 @@ public class MemberRoles {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireAdminHolder(String organizationId, ErrorCode code) {
         em.flush();
-        String adminRoleId = OrgRole.ADMIN.roleId();
-        long holders = em.createQuery("select count(m) from OrganizationMember m where m.organizationId = :org and m.suspendedAt is null"
-                        + " and (m.role = :admin or exists (select 1 from RbacGroupMember gm join gm.group g join g.roleIds r"
-                        + " where gm.id.userId = m.userId and gm.organizationId = :org and r = :adminRole))", Long.class)
-                .setParameter("org", organizationId).setParameter("admin", OrgRole.ADMIN.value()).setParameter("adminRole", adminRoleId)
-                .getSingleResult();
+        // two "is there one" reads, each answered from an index at its first row (a count over the members, each with an
+        // exists over their groups, took 0.4 s at 100,000 members on PostgreSQL)
+        boolean direct = !em.createQuery("select m.id from OrganizationMember m where m.organizationId = :org and m.suspendedAt is null"
+                        + " and m.role = :admin", String.class)
+                .setParameter("org", organizationId).setParameter("admin", OrgRole.ADMIN.value()).setMaxResults(1).getResultList().isEmpty();
+        boolean throughGroup = direct || !em.createQuery("select gm.id.userId from RbacGroupMember gm join gm.group g join g.roleIds r,"
+                        + " OrganizationMember m where r = :adminRole and gm.organizationId = :org and m.organizationId = :org"
+                        + " and m.userId = gm.id.userId and m.suspendedAt is null", String.class)
+                .setParameter("org", organizationId).setParameter("adminRole", OrgRole.ADMIN.roleId()).setMaxResults(1).getResultList().isEmpty();
+        long holders = direct || throughGroup ? 1 : 0;
         if (holders == 0) {
             throw code == ErrorCode.CANNOT_REMOVE_LAST_MEMBER
                     ? DomainException.invalid(code, "An organization must keep at least one admin.")

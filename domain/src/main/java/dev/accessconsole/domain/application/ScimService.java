@@ -302,7 +302,8 @@ public class ScimService {
     }
 
     @Transactional
-    public ScimGroup createGroup(Actor actor, String organizationId, String displayName, String externalId, List<String> memberIds) {
+    public ScimGroup createGroup(Actor actor, String organizationId, String displayName, String externalId, List<String> memberIds,
+                                 boolean withMembers) {
         if (displayName != null && groups.findByName(organizationId, displayName.strip()).isPresent()) {
             throw DomainException.conflict("A group named " + displayName.strip() + " already exists in this organization.");
         }
@@ -310,13 +311,13 @@ public class ScimService {
         if (!memberIds.isEmpty()) {
             groupService.replaceMembers(actor, organizationId, group.id(), memberIds);
         }
-        return new ScimGroup(group, groups.allMembers(group));
+        return new ScimGroup(group, withMembers ? groups.allMembers(group) : List.of());
     }
 
     /** PUT and PATCH of a group: a new name, external id, and members (exactly these, or these added and removed). */
     @Transactional
     public ScimGroup changeGroup(Actor actor, String organizationId, String groupId, String displayName, Optional<String> externalId,
-                                 List<String> replaceMembers, List<String> addMembers, List<String> removeMembers) {
+                                 List<String> replaceMembers, List<String> addMembers, List<String> removeMembers, boolean withMembers) {
         RbacGroup group = groupService.visibleTo(actor, organizationId, groupId);
         if (displayName != null && !displayName.strip().equals(group.name())) {
             Optional<RbacGroup> taken = groups.findByName(organizationId, displayName.strip());
@@ -334,7 +335,7 @@ public class ScimService {
         if (!addMembers.isEmpty() || !removeMembers.isEmpty()) {
             groupService.patchMembers(actor, organizationId, groupId, addMembers, removeMembers);
         }
-        return new ScimGroup(group, groups.allMembers(group));
+        return new ScimGroup(group, withMembers ? groups.allMembers(group) : List.of());
     }
 
     @Transactional

@@ -24,12 +24,27 @@ public final class JsonBuilders {
         return FACTORY.createObjectBuilder();
     }
 
+    /** A builder starting from an object's members. */
+    public static JsonObjectBuilder object(jakarta.json.JsonObject start) {
+        return FACTORY.createObjectBuilder(start);
+    }
+
     public static JsonArrayBuilder array() {
         return FACTORY.createArrayBuilder();
     }
 
     public static JsonArrayBuilder array(Collection<?> values) {
         return FACTORY.createArrayBuilder(values);
+    }
+
+    /** A reader of JSON text from the same provider (callers close it). */
+    public static jakarta.json.JsonReader reader(String json) {
+        return READERS.createReader(new java.io.StringReader(json));
+    }
+
+    /** A JSON string value. */
+    public static jakarta.json.JsonString string(String value) {
+        return FACTORY.createArrayBuilder().add(value).build().getJsonString(0);
     }
 
     /** A JSON object this application wrote (stored text), read back. */

@@ -2,7 +2,9 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.OrgRole;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface OrganizationRepository {
@@ -23,6 +25,9 @@ public interface OrganizationRepository {
 
     /** A member, suspended or not (SCIM sees inactive people too). */
     Optional<OrganizationMember> anyMember(String organizationId, String userId);
+
+    /** Members, suspended or not, among {@code userIds}, by user id (one query per 500; their people loaded). */
+    Map<String, OrganizationMember> anyMembers(String organizationId, Collection<String> userIds);
 
     /** A member, suspended or not, by their stored email (as emails compare). */
     Optional<OrganizationMember> anyMemberByEmail(String organizationId, String email);

@@ -36,6 +36,9 @@ public interface RbacGroupRepository {
 
     Optional<RbacGroupMember> member(String groupId, String userId);
 
+    /** The memberships of the group among {@code userIds}, by user id (one query per 500). */
+    Map<String, RbacGroupMember> members(String groupId, Collection<String> userIds);
+
     void addMember(RbacGroupMember member);
 
     void removeMember(RbacGroupMember member);

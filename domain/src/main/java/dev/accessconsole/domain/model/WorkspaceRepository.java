@@ -2,7 +2,9 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.WorkspaceScope;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface WorkspaceRepository {
@@ -34,6 +36,9 @@ public interface WorkspaceRepository {
 
     /** The user's explicit memberships in the organization's workspaces, with their workspaces. */
     List<WorkspaceMember> explicitMembershipsOf(String organizationId, String userId);
+
+    /** The same for several people, by user id (one query per 500). */
+    Map<String, List<WorkspaceMember>> explicitMembershipsOf(String organizationId, Collection<String> userIds);
 
     Optional<WorkspaceMember> explicitMember(String workspaceId, String userId);
 

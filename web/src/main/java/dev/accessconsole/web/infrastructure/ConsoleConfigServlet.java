@@ -1,7 +1,7 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -27,9 +27,9 @@ public class ConsoleConfigServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonObjectBuilder config = Json.createObjectBuilder();
+        JsonObjectBuilder config = JsonBuilders.object();
         signInProvider.endpoints().ifPresentOrElse(endpoints -> {
-            JsonObjectBuilder oidc = Json.createObjectBuilder()
+            JsonObjectBuilder oidc = JsonBuilders.object()
                     .add("issuer", endpoints.issuer())
                     .add("authorization_endpoint", endpoints.authorization())
                     .add("token_endpoint", endpoints.token())

@@ -1,19 +1,18 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import io.smallrye.jwt.KeyFormat;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -174,7 +173,7 @@ public class SignInProvider {
                 return;
             }
             JsonObject document;
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            try (JsonReader reader = JsonBuilders.reader(response.body())) {
                 document = reader.readObject();
             }
             if (!base.equals(document.getString("issuer", null))) {
@@ -203,7 +202,7 @@ public class SignInProvider {
         }
         try {
             byte[] payload = Base64.getUrlDecoder().decode(bearerToken.substring(first + 1, second));
-            try (JsonReader reader = Json.createReader(new StringReader(new String(payload, StandardCharsets.UTF_8)))) {
+            try (JsonReader reader = JsonBuilders.reader(new String(payload, StandardCharsets.UTF_8))) {
                 JsonValue iss = reader.readObject().get("iss");
                 return iss instanceof JsonString text ? text.getString() : null;
             }

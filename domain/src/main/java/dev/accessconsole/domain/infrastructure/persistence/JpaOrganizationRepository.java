@@ -14,7 +14,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -70,11 +72,24 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
+    public Map<String, OrganizationMember> anyMembers(String organizationId, Collection<String> userIds) {
+        Map<String, OrganizationMember> found = new java.util.HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        for (int from = 0; from < all.size(); from += 500) {
+            em.createQuery("select m from OrganizationMember m join fetch m.user where m.organizationId = :org and m.userId in :users",
+                            OrganizationMember.class)
+                    .setParameter("org", organizationId).setParameter("users", all.subList(from, Math.min(all.size(), from + 500)))
+                    .getResultList().forEach(m -> found.put(m.user().id(), m));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<OrganizationMember> anyMember(String organizationId, String userId) {
         if (organizationId == null || userId == null) {
             return Optional.empty();
         }
-        // by natural id: from the second-level cache once warm
+        // by natural id (organization + user: one indexed read)
         return em.unwrap(org.hibernate.Session.class).byNaturalId(OrganizationMember.class)
                 .using("organization", em.getReference(Organization.class, organizationId))
                 .using("user", em.getReference(UserAccount.class, userId))

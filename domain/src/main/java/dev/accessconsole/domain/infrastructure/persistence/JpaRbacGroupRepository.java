@@ -119,6 +119,18 @@ public class JpaRbacGroupRepository implements RbacGroupRepository {
     }
 
     @Override
+    public Map<String, RbacGroupMember> members(String groupId, Collection<String> userIds) {
+        Map<String, RbacGroupMember> found = new java.util.HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        for (int from = 0; from < all.size(); from += 500) {
+            em.createQuery("select gm from RbacGroupMember gm where gm.id.groupId = :group and gm.id.userId in :users", RbacGroupMember.class)
+                    .setParameter("group", groupId).setParameter("users", all.subList(from, Math.min(all.size(), from + 500)))
+                    .getResultList().forEach(gm -> found.put(gm.userId(), gm));
+        }
+        return found;
+    }
+
+    @Override
     public void addMember(RbacGroupMember member) {
         em.persist(member);
     }

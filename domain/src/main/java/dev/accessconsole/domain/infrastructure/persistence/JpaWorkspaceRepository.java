@@ -18,7 +18,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -183,6 +186,20 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
+    public Map<String, List<WorkspaceMember>> explicitMembershipsOf(String organizationId, Collection<String> userIds) {
+        Map<String, List<WorkspaceMember>> found = new java.util.HashMap<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        for (int from = 0; from < all.size(); from += 500) {
+            em.createQuery("select wm, wm.user.id from WorkspaceMember wm join fetch wm.workspace w where wm.user.id in :users"
+                            + " and w.organization.id = :org", Object[].class)
+                    .setParameter("users", all.subList(from, Math.min(all.size(), from + 500)))
+                    .setParameter("org", organizationId)
+                    .getResultList().forEach(row -> found.computeIfAbsent((String) row[1], u -> new ArrayList<>()).add((WorkspaceMember) row[0]));
+        }
+        return found;
+    }
+
+    @Override
     public List<WorkspaceMember> explicitMembershipsOf(String organizationId, String userId) {
         return em.createQuery("select wm from WorkspaceMember wm join fetch wm.workspace w where wm.user.id = :user"
                         + " and w.organization.id = :org", WorkspaceMember.class)
@@ -193,7 +210,7 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
 
     @Override
     public int removeMembershipsOf(String organizationId, String userId) {
-        // one entity at a time, not a bulk delete: a bulk delete would empty the whole second-level cache region
+        // one entity at a time, not a bulk delete: a bulk delete skips the entity listeners that mark standings
         List<WorkspaceMember> memberships = explicitMembershipsOf(organizationId, userId);
         memberships.forEach(this::removeMember);
         return memberships.size();

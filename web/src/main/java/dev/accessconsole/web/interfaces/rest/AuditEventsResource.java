@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -9,7 +10,6 @@ import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.web.interfaces.rest.json.ListJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.StringReader;
 import java.time.Instant;
 
 /** The audit log: every change and every refused request, newest last, with cursor pagination and filters. */
@@ -39,10 +38,10 @@ public class AuditEventsResource {
         static AuditEventJson of(AuditEvent event) {
             JsonValue details = JsonValue.NULL;
             if (event.details() != null) {
-                try (var reader = Json.createReader(new StringReader(event.details()))) {
+                try (var reader = JsonBuilders.reader(event.details())) {
                     details = reader.readValue();
                 } catch (RuntimeException notJson) {
-                    details = Json.createValue(event.details());
+                    details = JsonBuilders.string(event.details());
                 }
             }
             return new AuditEventJson(event.id(), "audit_event", event.action(), new ActorJson(event.actorKind(), event.actorId()),

@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
@@ -13,7 +14,6 @@ import dev.accessconsole.web.interfaces.rest.json.DeletedJson;
 import dev.accessconsole.web.interfaces.rest.json.ListJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -27,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.StringReader;
 import java.time.Instant;
 
 /** Saved Workbench prompts of a workspace, for everyone who may use Workbench there. */
@@ -42,7 +41,7 @@ public class PromptsResource {
                              JsonArray messages, String createdBy, Instant createdAt, Instant updatedAt) {
 
         static PromptJson of(Prompt prompt) {
-            try (var reader = Json.createReader(new StringReader(prompt.messages()))) {
+            try (var reader = JsonBuilders.reader(prompt.messages())) {
                 return new PromptJson(prompt.id(), "prompt", prompt.workspaceId(), prompt.name(), prompt.model(), prompt.systemPrompt(),
                         reader.readArray(), prompt.createdBy(), prompt.createdAt(), prompt.updatedAt());
             }
@@ -95,7 +94,7 @@ public class PromptsResource {
             throw DomainException.invalid(ErrorCode.MISSING_BODY, "A JSON body is required.");
         }
         JsonObject body;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonBuilders.reader(text)) {
             body = reader.readObject();
         } catch (RuntimeException unreadable) {
             throw DomainException.invalid(ErrorCode.INVALID_JSON, "The request body must be a JSON object.");

@@ -1,8 +1,8 @@
 package dev.accessconsole.web.interfaces.scim;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.ProvisioningCredential;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -29,16 +29,16 @@ public class ScimDiscoveryResource {
     @GET
     @Path("ServiceProviderConfig")
     public Response serviceProviderConfig() {
-        JsonObject config = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"))
+        JsonObject config = JsonBuilders.object()
+                .add("schemas", JsonBuilders.array().add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"))
                 .add("documentationUri", "https://datatracker.ietf.org/doc/html/rfc7644")
-                .add("patch", Json.createObjectBuilder().add("supported", true))
-                .add("bulk", Json.createObjectBuilder().add("supported", false).add("maxOperations", 0).add("maxPayloadSize", 0))
-                .add("filter", Json.createObjectBuilder().add("supported", true).add("maxResults", Scim.MAX_RESULTS))
-                .add("changePassword", Json.createObjectBuilder().add("supported", false))
-                .add("sort", Json.createObjectBuilder().add("supported", false))
-                .add("etag", Json.createObjectBuilder().add("supported", false))
-                .add("authenticationSchemes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("patch", JsonBuilders.object().add("supported", true))
+                .add("bulk", JsonBuilders.object().add("supported", false).add("maxOperations", 0).add("maxPayloadSize", 0))
+                .add("filter", JsonBuilders.object().add("supported", true).add("maxResults", Scim.MAX_RESULTS))
+                .add("changePassword", JsonBuilders.object().add("supported", false))
+                .add("sort", JsonBuilders.object().add("supported", false))
+                .add("etag", JsonBuilders.object().add("supported", false))
+                .add("authenticationSchemes", JsonBuilders.array().add(JsonBuilders.object()
                         .add("type", "oauthbearertoken").add("name", "SCIM token")
                         .add("description", "The organization's SCIM token (sk-ant-scim01-…) as 'Authorization: Bearer'.").add("primary", true)))
                 .add("meta", meta("ServiceProviderConfig", "ServiceProviderConfig"))
@@ -83,54 +83,54 @@ public class ScimDiscoveryResource {
     }
 
     private JsonObject resourceType(String name, String endpoint, String schema) {
-        return Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:ResourceType"))
+        return JsonBuilders.object()
+                .add("schemas", JsonBuilders.array().add("urn:ietf:params:scim:schemas:core:2.0:ResourceType"))
                 .add("id", name).add("name", name).add("endpoint", "/" + endpoint).add("description", name + "s of the organization")
                 .add("schema", schema).add("meta", meta("ResourceType", "ResourceTypes/" + name)).build();
     }
 
     private JsonObject userSchema() {
-        JsonArrayBuilder attributes = Json.createArrayBuilder()
+        JsonArrayBuilder attributes = JsonBuilders.array()
                 .add(attribute("userName", "string", true, "readWrite", "server", "The person's email; unique in the organization, compared as emails are."))
-                .add(Json.createObjectBuilder(attribute("name", "complex", false, "readWrite", "none", "The person's name."))
-                        .add("subAttributes", Json.createArrayBuilder()
+                .add(JsonBuilders.object(attribute("name", "complex", false, "readWrite", "none", "The person's name."))
+                        .add("subAttributes", JsonBuilders.array()
                                 .add(attribute("givenName", "string", false, "readWrite", "none", "Given name."))
                                 .add(attribute("familyName", "string", false, "readWrite", "none", "Family name."))
                                 .add(attribute("formatted", "string", false, "readOnly", "none", "The full name."))))
                 .add(attribute("displayName", "string", false, "readWrite", "none", "The name shown for the person."))
-                .add(Json.createObjectBuilder(attribute("emails", "complex", false, "readWrite", "none", "The person's email, as userName."))
+                .add(JsonBuilders.object(attribute("emails", "complex", false, "readWrite", "none", "The person's email, as userName."))
                         .add("multiValued", true)
-                        .add("subAttributes", Json.createArrayBuilder()
+                        .add("subAttributes", JsonBuilders.array()
                                 .add(attribute("value", "string", false, "readWrite", "none", "The address."))
                                 .add(attribute("type", "string", false, "readWrite", "none", "work"))
                                 .add(attribute("primary", "boolean", false, "readWrite", "none", "The primary address."))))
                 .add(attribute("active", "boolean", false, "readWrite", "none", "false suspends the person: they hold nothing in the organization."))
-                .add(Json.createObjectBuilder(attribute("groups", "complex", false, "readOnly", "none", "The person's groups.")).add("multiValued", true));
-        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:Schema"))
+                .add(JsonBuilders.object(attribute("groups", "complex", false, "readOnly", "none", "The person's groups.")).add("multiValued", true));
+        return JsonBuilders.object().add("schemas", JsonBuilders.array().add("urn:ietf:params:scim:schemas:core:2.0:Schema"))
                 .add("id", Scim.USER_SCHEMA).add("name", "User").add("description", "A member of the organization")
                 .add("attributes", attributes).add("meta", meta("Schema", "Schemas/" + Scim.USER_SCHEMA)).build();
     }
 
     private JsonObject groupSchema() {
-        JsonArrayBuilder attributes = Json.createArrayBuilder()
+        JsonArrayBuilder attributes = JsonBuilders.array()
                 .add(attribute("displayName", "string", true, "readWrite", "server", "The group's name; unique in the organization."))
-                .add(Json.createObjectBuilder(attribute("members", "complex", false, "readWrite", "none", "The group's members (Users)."))
+                .add(JsonBuilders.object(attribute("members", "complex", false, "readWrite", "none", "The group's members (Users)."))
                         .add("multiValued", true)
-                        .add("subAttributes", Json.createArrayBuilder()
+                        .add("subAttributes", JsonBuilders.array()
                                 .add(attribute("value", "string", false, "immutable", "none", "The member's id."))
                                 .add(attribute("display", "string", false, "readOnly", "none", "The member's email."))));
-        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add("urn:ietf:params:scim:schemas:core:2.0:Schema"))
+        return JsonBuilders.object().add("schemas", JsonBuilders.array().add("urn:ietf:params:scim:schemas:core:2.0:Schema"))
                 .add("id", Scim.GROUP_SCHEMA).add("name", "Group").add("description", "A group of the organization; its roles are set through the Admin API")
                 .add("attributes", attributes).add("meta", meta("Schema", "Schemas/" + Scim.GROUP_SCHEMA)).build();
     }
 
     private static JsonObject attribute(String name, String type, boolean required, String mutability, String uniqueness, String description) {
-        return Json.createObjectBuilder().add("name", name).add("type", type).add("multiValued", false).add("description", description)
+        return JsonBuilders.object().add("name", name).add("type", type).add("multiValued", false).add("description", description)
                 .add("required", required).add("caseExact", false).add("mutability", mutability).add("returned", "default")
                 .add("uniqueness", uniqueness).build();
     }
 
     private JsonObjectBuilder meta(String resourceType, String path) {
-        return Json.createObjectBuilder().add("resourceType", resourceType).add("location", Scim.base(uri).path(path).build().toString());
+        return JsonBuilders.object().add("resourceType", resourceType).add("location", Scim.base(uri).path(path).build().toString());
     }
 }

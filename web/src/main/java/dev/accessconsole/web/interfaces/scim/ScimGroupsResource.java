@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.scim;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.ProvisioningCredential;
 import dev.accessconsole.domain.application.ScimService;
@@ -8,7 +9,6 @@ import dev.accessconsole.domain.model.RbacGroup;
 import dev.accessconsole.domain.model.RbacGroupMember;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -92,22 +92,26 @@ public class ScimGroupsResource {
     }
 
     @POST
-    public Response createGroup(String text) {
+    public Response createGroup(String text, @QueryParam("attributes") String attributes,
+                                @QueryParam("excludedAttributes") String excludedAttributes) {
+        boolean members = withMembers(attributes, excludedAttributes);
         JsonObject body = Scim.body(text);
         String displayName = Scim.text(Scim.get(body, "displayName"), "displayName");
         if (displayName == null || displayName.isBlank()) {
             throw Scim.invalidValue("displayName is required.");
         }
         ScimService.ScimGroup created = scim.createGroup(actor(), access.organizationId(), displayName,
-                emptyToNull(Scim.text(Scim.get(body, "externalId"), "externalId")), ScimPatch.memberIds(Scim.get(body, "members")));
-        JsonObject json = group(created, true);
+                emptyToNull(Scim.text(Scim.get(body, "externalId"), "externalId")), ScimPatch.memberIds(Scim.get(body, "members")), members);
+        JsonObject json = group(created, members);
         return Response.status(201).type(Scim.MEDIA_TYPE).location(URI.create(json.getJsonObject("meta").getString("location")))
                 .entity(json.toString()).build();
     }
 
     @PUT
     @Path("/{id}")
-    public Response replaceGroup(@PathParam("id") String id, String text) {
+    public Response replaceGroup(@PathParam("id") String id, String text, @QueryParam("attributes") String attributes,
+                                 @QueryParam("excludedAttributes") String excludedAttributes) {
+        boolean members = withMembers(attributes, excludedAttributes);
         JsonObject body = Scim.body(text);
         String displayName = Scim.text(Scim.get(body, "displayName"), "displayName");
         if (displayName == null || displayName.isBlank()) {
@@ -115,13 +119,14 @@ public class ScimGroupsResource {
         }
         String externalId = Scim.text(Scim.get(body, "externalId"), "externalId");
         ScimService.ScimGroup changed = scim.changeGroup(actor(), access.organizationId(), id, displayName,
-                Optional.of(externalId == null ? "" : externalId), ScimPatch.memberIds(Scim.get(body, "members")), List.of(), List.of());
-        return Scim.ok(200, group(changed, true));
+                Optional.of(externalId == null ? "" : externalId), ScimPatch.memberIds(Scim.get(body, "members")), List.of(), List.of(), members);
+        return Scim.ok(200, group(changed, members));
     }
 
     @PATCH
     @Path("/{id}")
-    public Response patchGroup(@PathParam("id") String id, String text) {
+    public Response patchGroup(@PathParam("id") String id, String text, @QueryParam("attributes") String attributes,
+                               @QueryParam("excludedAttributes") String excludedAttributes) {
         String displayName = null;
         Optional<String> externalId = Optional.empty();
         List<String> replace = null;
@@ -167,8 +172,9 @@ public class ScimGroupsResource {
                 default -> throw new Scim.Error(400, "invalidPath", "Groups have displayName, externalId and members; not " + operation.attribute() + ".");
             }
         }
-        ScimService.ScimGroup changed = scim.changeGroup(actor(), access.organizationId(), id, displayName, externalId, replace, add, remove);
-        return Scim.ok(200, group(changed, true));
+        boolean members = withMembers(attributes, excludedAttributes);
+        ScimService.ScimGroup changed = scim.changeGroup(actor(), access.organizationId(), id, displayName, externalId, replace, add, remove, members);
+        return Scim.ok(200, group(changed, members));
     }
 
     @DELETE
@@ -201,21 +207,22 @@ public class ScimGroupsResource {
     private JsonObject group(ScimService.ScimGroup found, boolean withMembers) {
         RbacGroup group = found.group();
         String location = Scim.base(uri).path("Groups").path(group.id()).build().toString();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(Scim.GROUP_SCHEMA))
+        JsonObjectBuilder json = JsonBuilders.object().add("schemas", JsonBuilders.array().add(Scim.GROUP_SCHEMA))
                 .add("id", group.id());
         if (group.externalId() != null) {
             json.add("externalId", group.externalId());
         }
         json.add("displayName", group.name());
         if (withMembers) {
-            JsonArrayBuilder members = Json.createArrayBuilder();
+            JsonArrayBuilder members = JsonBuilders.array();
+            String users = Scim.base(uri).path("Users").build().toString() + "/";
             for (RbacGroupMember member : found.members()) {
-                members.add(Json.createObjectBuilder().add("value", member.userId()).add("display", member.user().email() == null ? "" : member.user().email())
-                        .add("$ref", Scim.base(uri).path("Users").path(member.userId()).build().toString()).add("type", "User"));
+                members.add(JsonBuilders.object().add("value", member.userId()).add("display", member.user().email() == null ? "" : member.user().email())
+                        .add("$ref", users + member.userId()).add("type", "User"));
             }
             json.add("members", members);
         }
-        json.add("meta", Json.createObjectBuilder().add("resourceType", "Group").add("created", group.createdAt().toString())
+        json.add("meta", JsonBuilders.object().add("resourceType", "Group").add("created", group.createdAt().toString())
                 .add("lastModified", group.updatedAt().toString()).add("location", location).add("version", Scim.version(group.updatedAt())));
         return json.build();
     }

@@ -1,6 +1,6 @@
 package dev.accessconsole.web.interfaces.scim;
 
-import jakarta.json.Json;
+import dev.accessconsole.domain.model.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -37,9 +37,9 @@ final class ScimPaging {
     }
 
     static JsonObject list(List<JsonObject> resources, long total, int startIndex) {
-        JsonArrayBuilder found = Json.createArrayBuilder();
+        JsonArrayBuilder found = JsonBuilders.array();
         resources.forEach(found::add);
-        return Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(Scim.LIST_SCHEMA))
+        return JsonBuilders.object().add("schemas", JsonBuilders.array().add(Scim.LIST_SCHEMA))
                 .add("totalResults", total).add("startIndex", startIndex).add("itemsPerPage", resources.size())
                 .add("Resources", found).build();
     }

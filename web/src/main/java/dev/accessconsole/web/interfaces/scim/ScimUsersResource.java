@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.scim;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.ProvisioningCredential;
 import dev.accessconsole.domain.application.ScimService;
@@ -8,7 +9,6 @@ import dev.accessconsole.domain.model.OrganizationMember;
 import dev.accessconsole.domain.model.RbacGroup;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -197,14 +197,14 @@ public class ScimUsersResource {
         OrganizationMember member = user.member();
         OrganizationMember.ScimAttributes attributes = member.scimAttributes();
         String location = Scim.base(uri).path("Users").path(user.account().id()).build().toString();
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(Scim.USER_SCHEMA))
+        JsonObjectBuilder json = JsonBuilders.object()
+                .add("schemas", JsonBuilders.array().add(Scim.USER_SCHEMA))
                 .add("id", user.account().id());
         if (attributes.externalId() != null) {
             json.add("externalId", attributes.externalId());
         }
         json.add("userName", user.account().email());
-        JsonObjectBuilder name = Json.createObjectBuilder();
+        JsonObjectBuilder name = JsonBuilders.object();
         if (attributes.givenName() != null) {
             name.add("givenName", attributes.givenName());
         }
@@ -218,17 +218,17 @@ public class ScimUsersResource {
         }
         json.add("name", name);
         json.add("displayName", attributes.displayName() != null ? attributes.displayName() : user.account().name());
-        json.add("emails", Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", user.account().email())
+        json.add("emails", JsonBuilders.array().add(JsonBuilders.object().add("value", user.account().email())
                 .add("type", "work").add("primary", true)));
         json.add("active", !member.suspended());
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JsonBuilders.array();
         for (RbacGroup group : user.groups()) {
-            groups.add(Json.createObjectBuilder().add("value", group.id()).add("display", group.name())
+            groups.add(JsonBuilders.object().add("value", group.id()).add("display", group.name())
                     .add("$ref", Scim.base(uri).path("Groups").path(group.id()).build().toString())
                     .add("type", group.managedByIdentityProvider() ? "direct" : "direct"));
         }
         json.add("groups", groups);
-        json.add("meta", Json.createObjectBuilder().add("resourceType", "User").add("created", member.addedAt().toString())
+        json.add("meta", JsonBuilders.object().add("resourceType", "User").add("created", member.addedAt().toString())
                 .add("lastModified", member.updatedAt().toString()).add("location", location).add("version", Scim.version(member.updatedAt())));
         return json.build();
     }
