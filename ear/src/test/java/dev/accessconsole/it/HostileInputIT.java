@@ -292,6 +292,125 @@ class HostileInputIT {
         assertThat(headers.errorType()).isEqualTo("request_too_large");
     }
 
+    /** Header sets every operation gets (issue 23): malformed and unmatched media types, repeated and malformed headers. */
+    private static final List<List<String[]>> HEADER_SETS = List.of(
+            List.<String[]>of(new String[]{"Accept", "*/*;q=abc"}),
+            List.<String[]>of(new String[]{"Accept", "application/json;q="}),
+            List.<String[]>of(new String[]{"Accept", "*/*;q=1.0.0"}),
+            List.<String[]>of(new String[]{"Accept", "application/json;q=2"}),
+            List.<String[]>of(new String[]{"Accept", "/"}),
+            List.<String[]>of(new String[]{"Accept", "application/json; charset"}),
+            List.<String[]>of(new String[]{"Accept", "text/html"}),
+            List.<String[]>of(new String[]{"Accept", "image/png, text/csv;q=0.1"}),
+            List.<String[]>of(new String[]{"Accept", "application/json"}, new String[]{"Accept", "*/*;q=x"}),
+            List.<String[]>of(new String[]{"Content-Type", "*/*"}),
+            List.<String[]>of(new String[]{"Content-Type", "application/*"}),
+            List.<String[]>of(new String[]{"Content-Type", "application/json/x"}),
+            List.<String[]>of(new String[]{"Content-Type", ";"}),
+            List.<String[]>of(new String[]{"Content-Type", "application/json; charset"}),
+            List.<String[]>of(new String[]{"Content-Type", "text/plain"}),
+            List.<String[]>of(new String[]{"Content-Type", "application/json; charset=ebcdic"}),
+            List.<String[]>of(new String[]{"Content-Type", "application/json"}, new String[]{"Content-Type", "text/plain"}),
+            List.<String[]>of(new String[]{"Authorization", "Bearer"}),
+            List.<String[]>of(new String[]{"Authorization", "Basic YWxhZGRpbjpvcGVuc2VzYW1l"}),
+            List.<String[]>of(new String[]{"Authorization", "Bearer a.b.c"}, new String[]{"Authorization", "Bearer x"}),
+            List.<String[]>of(new String[]{"x-api-key", "sk-ant-admin01-nope"}, new String[]{"x-api-key", "sk-ant-admin01-other"}),
+            List.<String[]>of(new String[]{"anthropic-organization-id", "00000000-0000-0000-0000-000000000000"},
+                    new String[]{"anthropic-organization-id", "' OR 1=1 --"}),
+            List.<String[]>of(new String[]{"anthropic-organization-id", "o".repeat(4000)}),
+            List.<String[]>of(new String[]{"anthropic-version", "nonsense"}, new String[]{"anthropic-beta", "a,,b,"}),
+            List.<String[]>of(new String[]{"Accept-Charset", "ebcdic;q=x"}, new String[]{"Accept-Encoding", "gzip;q=abc, br;q="},
+                    new String[]{"Accept-Language", "*;q=zz"}),
+            List.<String[]>of(new String[]{"X-Forwarded-For", "not an address, ::::, 999.1.1.1"}),
+            List.<String[]>of(new String[]{"Content-Length-Ish", "-1"}, new String[]{"If-None-Match", "\"unterminated"},
+                    new String[]{"Range", "bytes=9-1"}, new String[]{"Origin", "null"}));
+
+    /**
+     * Every operation of /openapi with each header set, the rest of the request valid (real ids, the owner's token unless
+     * the set replaces it, a JSON body where one is taken): never a 5xx, every refusal in the error shape; a malformed
+     * Accept or Content-Type is a 400, a wildcard Content-Type a 415, wherever it is sent.
+     */
+    @Test
+    void everyOperationGetsHostileHeadersAndNoneCausesA5xx() throws Exception {
+        Person owner = Api.newPerson("header-owner");
+        String orgId = Orgs.create(owner, "Headers");
+        String workspaceId = owner.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"Headed\"}").send().json().getString("id");
+        JsonObject paths = Api.request("GET", "/openapi?format=JSON").header("Accept", "application/json").send().json().getJsonObject("paths");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<String> fivexx = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (String template : paths.keySet()) {
+            for (String method : paths.getJsonObject(template).keySet()) {
+                if (!List.of("get", "post", "put", "delete").contains(method)) {
+                    continue;
+                }
+                String path = template.replace("{workspace_id}", workspaceId).replaceAll("\\{[a-z_]+}", "nope");
+                boolean body = method.equals("post") || method.equals("put");
+                for (List<String[]> headers : HEADER_SETS) {
+                    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(Api.BASE.resolve(path))
+                            .timeout(java.time.Duration.ofSeconds(30))
+                            .method(method.toUpperCase(), body ? java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"h\"}")
+                                    : java.net.http.HttpRequest.BodyPublishers.noBody());
+                    boolean credential = headers.stream().anyMatch(h -> h[0].equals("Authorization") || h[0].equals("x-api-key"));
+                    boolean organization = headers.stream().anyMatch(h -> h[0].equals("anthropic-organization-id"));
+                    boolean contentType = headers.stream().anyMatch(h -> h[0].equals("Content-Type"));
+                    if (!credential) {
+                        request.header("Authorization", "Bearer " + owner.token());
+                    }
+                    if (!organization) {
+                        request.header("anthropic-organization-id", orgId);
+                    }
+                    if (body && !contentType) {
+                        request.header("Content-Type", "application/json");
+                    }
+                    for (String[] header : headers) {
+                        request.header(header[0], header[1]);
+                    }
+                    java.net.http.HttpResponse<String> answer;
+                    try {
+                        answer = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    } catch (java.io.IOException refusedAtTheDoor) {
+                        continue; // the server closed the connection: nothing served
+                    }
+                    sent++;
+                    String what = method.toUpperCase() + " " + path + " " + headers.stream().map(h -> h[0] + ": " + h[1]).toList() + " → "
+                            + answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length()));
+                    if (answer.statusCode() >= 500) {
+                        fivexx.add(what);
+                        continue;
+                    }
+                    if (answer.statusCode() >= 400 && !hasErrorShape(new Response(answer))) {
+                        wrong.add("not in the error shape: " + what);
+                    }
+                    String first = headers.get(0)[0];
+                    String value = headers.get(0)[1];
+                    boolean malformedAccept = first.equals("Accept") && headers.stream().anyMatch(h -> h[0].equals("Accept")
+                            && (h[1].contains("q=abc") || h[1].endsWith("q=") || h[1].contains("1.0.0") || h[1].contains("q=2")
+                            || h[1].equals("/") || h[1].endsWith("charset") || h[1].endsWith("q=x")));
+                    if (malformedAccept && answer.statusCode() != 400) {
+                        wrong.add("a malformed Accept not answered 400: " + what);
+                    }
+                    if (body && first.equals("Content-Type") && headers.size() == 1 && (value.equals("*/*") || value.equals("application/*"))
+                            && answer.statusCode() != 415) {
+                        wrong.add("a wildcard Content-Type not answered 415: " + what);
+                    }
+                    if (body && first.equals("Content-Type") && headers.size() == 1 && value.endsWith("charset=ebcdic") && answer.statusCode() != 415) {
+                        wrong.add("a charset other than UTF-8 not answered 415: " + what);
+                    }
+                    if (body && first.equals("Content-Type") && headers.size() == 1 && (value.equals(";") || value.equals("application/json/x")
+                            || value.endsWith("charset")) && answer.statusCode() != 400) {
+                        wrong.add("a malformed Content-Type not answered 400: " + what);
+                    }
+                }
+            }
+        }
+        System.out.println("SECURITY hostile headers: " + HEADER_SETS.size() + " header sets, " + sent + " requests, " + fivexx.size() + " 5xx");
+        assertThat(sent).isGreaterThan(1000);
+        assertThat(fivexx).isEmpty();
+        assertThat(wrong).isEmpty();
+    }
+
     private static String fill(String template, Random random, String workspaceId) {
         StringBuilder out = new StringBuilder();
         for (String segment : template.split("/")) {

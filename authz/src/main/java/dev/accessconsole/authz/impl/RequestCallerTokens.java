@@ -104,7 +104,8 @@ public class RequestCallerTokens implements CallerTokens {
         if (token == null || token.getName() == null) {
             token = fromPrincipal();
         }
-        if (token == null || token.getName() == null || token.getSubject() == null) {
+        if (token == null || token.getName() == null || token.getSubject() == null || token.getSubject().isBlank()) {
+            // a token naming nobody (an empty or blank sub) is no credential: 401 (roles.md)
             return Optional.empty();
         }
         // SmallRye checks exp and nbf but not an issue time in the future: a token "issued" ahead of time is no credential

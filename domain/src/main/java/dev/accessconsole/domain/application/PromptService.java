@@ -38,10 +38,7 @@ public class PromptService {
 
     @Transactional
     public Prompt create(Actor actor, String organizationId, String workspaceId, Draft draft) {
-        Workspace workspace = workspace(organizationId, workspaceId);
-        if (workspace.archived()) {
-            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
-        }
+        Workspace workspace = changeable(organizationId, workspaceId);
         Prompt prompt = new Prompt(workspace.id(), Names.require("name", draft.name(), 255), Names.require("model", draft.model(), 100),
                 system(draft.system()), messages(draft.messages()), actor.id(), Time.now());
         em.persist(prompt);
@@ -67,6 +64,7 @@ public class PromptService {
     @Transactional
     public Prompt update(Actor actor, String organizationId, String workspaceId, String promptId, Draft draft) {
         Prompt prompt = get(organizationId, workspaceId, promptId);
+        changeable(organizationId, workspaceId);
         prompt.update(draft.name() == null ? prompt.name() : Names.require("name", draft.name(), 255),
                 draft.model() == null ? prompt.model() : Names.require("model", draft.model(), 100),
                 draft.system() == null ? prompt.systemPrompt() : system(draft.system()),
@@ -77,8 +75,19 @@ public class PromptService {
 
     @Transactional
     public void delete(Actor actor, String organizationId, String workspaceId, String promptId) {
-        em.remove(get(organizationId, workspaceId, promptId));
+        Prompt prompt = get(organizationId, workspaceId, promptId);
+        changeable(organizationId, workspaceId);
+        em.remove(prompt);
         audit.record(organizationId, actor, "prompt.delete", "prompt", promptId, null);
+    }
+
+    /** A workspace whose prompts may change: archived workspaces are read-only (roles.md), every write refused alike. */
+    private Workspace changeable(String organizationId, String workspaceId) {
+        Workspace workspace = workspace(organizationId, workspaceId);
+        if (workspace.archived()) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
+        }
+        return workspace;
     }
 
     private Workspace workspace(String organizationId, String workspaceId) {

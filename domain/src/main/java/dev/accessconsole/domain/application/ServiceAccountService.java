@@ -77,14 +77,16 @@ public class ServiceAccountService {
         return accounts.find(organizationId, serviceAccountId).orElseThrow(() -> DomainException.notFound("service_account"));
     }
 
+    /** An account after a change, with the keys the change archived (the account can no longer use their workspace). */
+    public record Changed(ServiceAccount account, List<String> archivedKeys) {
+    }
+
     @Transactional
-    public ServiceAccount update(Actor actor, String organizationId, String serviceAccountId, String description, OrgRole role) {
+    public Changed update(Actor actor, String organizationId, String serviceAccountId, String description, OrgRole role) {
         ServiceAccount account = active(organizationId, serviceAccountId);
         String cleanDescription = description == null ? null : description(description);
         if (role != null && role != account.organizationRole()) {
-            if (account.organizationRole() == OrgRole.ADMIN) {
-                AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CHANGE_ADMIN_ROLE);
-            }
+            AccessPolicy.requireAdminChange(actor.principalKind(), java.util.EnumSet.of(account.organizationRole()), java.util.EnumSet.of(role));
             requireRole(role, actor);
         }
         var details = JsonBuilders.object();
@@ -95,14 +97,20 @@ public class ServiceAccountService {
             details.add("description", cleanDescription);
         }
         account.change(cleanDescription, role, actor.id(), Time.now());
+        List<String> archived = archiveUnusableKeys(account);
+        if (!archived.isEmpty()) {
+            details.add("api_keys_archived", JsonBuilders.array(archived));
+        }
         audit.record(organizationId, actor, "service_account.update", "service_account", serviceAccountId, details.build().toString());
-        return account;
+        return new Changed(account, archived);
     }
 
     /** Archives the account for good, with every key of it, in one transaction. */
     @Transactional
     public ServiceAccount archive(Actor actor, String organizationId, String serviceAccountId) {
         ServiceAccount account = active(organizationId, serviceAccountId);
+        // archiving removes an admin as surely as a demotion (roles.md): an Admin API key may not
+        AccessPolicy.requireAdminChange(actor.principalKind(), java.util.EnumSet.of(account.organizationRole()), null);
         Instant now = Time.now();
         account.archive(actor.id(), now);
         List<ApiKey> keys = em.createQuery("select k from ApiKey k where k.serviceAccountId = :account and k.status <> :archived", ApiKey.class)
@@ -154,6 +162,7 @@ public class ServiceAccountService {
         Workspace workspace = changeable(organizationId, workspaceId);
         ServiceAccount account = active(organizationId, serviceAccountId);
         requireRole(role);
+        requireExplicitChangeable(account, workspace, role);
         if (accounts.membership(serviceAccountId, workspace.id()).isPresent()) {
             throw DomainException.invalid(ErrorCode.ALREADY_WORKSPACE_MEMBER,
                     "The service account is already a member of this workspace; update the membership instead.");
@@ -168,8 +177,9 @@ public class ServiceAccountService {
     @Transactional
     public Membership change(Actor actor, String organizationId, String workspaceId, String serviceAccountId, WorkspaceRole role) {
         Workspace workspace = changeable(organizationId, workspaceId);
-        active(organizationId, serviceAccountId);
+        ServiceAccount account = active(organizationId, serviceAccountId);
         requireRole(role);
+        requireExplicitChangeable(account, workspace, role);
         ServiceAccountMembership membership = accounts.membership(serviceAccountId, workspace.id())
                 .orElseThrow(() -> DomainException.notFound("service_account_workspace_member"));
         String before = membership.role().value();
@@ -180,16 +190,46 @@ public class ServiceAccountService {
         return view(membership);
     }
 
-    /** Ends an explicit membership: the account's keys in that workspace stop verifying on the next request. */
+    /**
+     * Ends an explicit membership: the account's keys in that workspace are archived in the same transaction (roles.md: a
+     * key is never listed active while verification refuses it); returns their ids.
+     */
     @Transactional
-    public void remove(Actor actor, String organizationId, String workspaceId, String serviceAccountId) {
+    public List<String> remove(Actor actor, String organizationId, String workspaceId, String serviceAccountId) {
         Workspace workspace = changeable(organizationId, workspaceId);
-        active(organizationId, serviceAccountId);
+        ServiceAccount account = active(organizationId, serviceAccountId);
+        requireExplicitChangeable(account, workspace, null);
         ServiceAccountMembership membership = accounts.membership(serviceAccountId, workspace.id())
                 .orElseThrow(() -> DomainException.notFound("service_account_workspace_member"));
         accounts.removeMembership(membership);
+        em.flush();
+        List<String> archived = archiveUnusableKeys(account);
         audit.record(organizationId, actor, "service_account_workspace.remove", "service_account_workspace_member",
-                workspace.id() + "/" + serviceAccountId, "{}");
+                workspace.id() + "/" + serviceAccountId, JsonBuilders.object().add("api_keys_archived", JsonBuilders.array(archived)).build().toString());
+        return archived;
+    }
+
+    /** An admin service account is workspace_admin everywhere by implication: no explicit role to give, change or take (roles.md). */
+    private static void requireExplicitChangeable(ServiceAccount account, Workspace workspace, WorkspaceRole role) {
+        if (!AccessPolicy.explicitRoleChangeable(java.util.EnumSet.of(account.organizationRole()), workspace.kind(), role)) {
+            throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "An " + account.organizationRole().value()
+                    + " service account holds its role in every workspace by implication; it has no explicit membership to change.");
+        }
+    }
+
+    /** Archives the account's keys in workspaces it can no longer use; returns their ids. */
+    private List<String> archiveUnusableKeys(ServiceAccount account) {
+        List<ApiKey> keys = em.createQuery("select k from ApiKey k join fetch k.workspace where k.serviceAccountId = :account and k.status <> :archived",
+                        ApiKey.class)
+                .setParameter("account", account.id()).setParameter("archived", ApiKey.Status.ARCHIVED.value()).getResultList();
+        List<String> archived = new ArrayList<>();
+        for (ApiKey key : keys) {
+            if (!mayUse(account, key.workspace())) {
+                key.changeStatus(ApiKey.Status.ARCHIVED);
+                archived.add(key.id());
+            }
+        }
+        return archived;
     }
 
     /** Whether a service account may use a workspace now: not archived, and an effective role there. */

@@ -22,11 +22,18 @@ final class Cluster {
     private Cluster() {
     }
 
-    /** How many members {@code node} says its cluster has. */
+    /** The management interface of a node (port offset 100 per node: 10090, 10190), where its health names its cluster. */
+    static URI management(URI node) {
+        return URI.create("http://127.0.0.1:" + (9990 + node.getPort() - 8080));
+    }
+
+    /** How many members {@code node} says its cluster has (its readiness check "cluster", on the management interface). */
     static int members(URI node) {
-        Api.Response cluster = Api.request("GET", "/health/cluster").at(node).send();
-        assertThat(cluster.status()).as(cluster.toString()).isEqualTo(200);
-        return cluster.json().getInt("members");
+        Api.Response ready = Api.request("GET", "/health/ready").at(management(node)).send();
+        assertThat(ready.status()).as(ready.toString()).isIn(200, 503);
+        return ready.json().getJsonArray("checks").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("cluster")).findFirst().orElseThrow()
+                .getJsonObject("data").getInt("members");
     }
 
     /** Runs the cluster script ("kill 2", "start 2"); true when it exited 0. */

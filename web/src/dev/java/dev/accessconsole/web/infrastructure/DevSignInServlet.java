@@ -87,7 +87,7 @@ public class DevSignInServlet extends HttpServlet {
             refuse(request, response, "The body must be a JSON object {\"email\": …, \"name\": …}.", ErrorCode.INVALID_JSON);
             return;
         }
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        if (email == null || email.length() > 254 || !dev.accessconsole.domain.model.UserAccount.isAddress(email) || !EMAIL.matcher(email).matches()) {
             refuse(request, response, "email must be an email address.", ErrorCode.INVALID_EMAIL);
             return;
         }
@@ -101,7 +101,8 @@ public class DevSignInServlet extends HttpServlet {
         long now = Instant.now().getEpochSecond();
         String claims = Json.createObjectBuilder()
                 .add("iss", issuer).add("aud", audience)
-                .add("sub", "dev:" + email.toLowerCase(java.util.Locale.ROOT))
+                // emails compare in ASCII case only (roles.md): a KELVIN SIGN spelling is another subject, as another address
+                .add("sub", "dev:" + dev.accessconsole.domain.model.UserAccount.asciiLowerCase(email))
                 .add("email", email).add("email_verified", true).add("name", name)
                 .add("iat", now).add("exp", now + LIFETIME_SECONDS)
                 .build().toString();
@@ -119,7 +120,8 @@ public class DevSignInServlet extends HttpServlet {
     }
 
     private static String text(JsonObject object, String field) {
-        return object.get(field) instanceof JsonString value ? value.getString().strip() : null;
+        // as written: an address with whitespace or a control character is refused, never trimmed into another (roles.md)
+        return object.get(field) instanceof JsonString value ? value.getString() : null;
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String message, ErrorCode code)

@@ -94,7 +94,7 @@ public class CurrentUser {
         if (token.getSubject().length() > 255 || token.getIssuer() == null || token.getIssuer().length() > 512) {
             throw new AccessDeniedException.Unauthenticated();
         }
-        String email = claimText(token, "email");
+        String email = claimString(token, "email");
         if (email != null && email.length() > 320) {
             email = null;
         }
@@ -149,6 +149,13 @@ public class CurrentUser {
         }
         // a group path ("/Engineering", as some providers write it) names the group by its last segment
         return values.stream().map(v -> v.startsWith("/") ? v.substring(v.lastIndexOf('/') + 1) : v).filter(v -> !v.isBlank()).toList();
+    }
+
+    /** A claim that must be a JSON string to count (an email given as a number or an object is no email); blank: none. */
+    private static String claimString(JsonWebToken token, String claim) {
+        Object value = token.getClaim(claim);
+        String text = value instanceof jakarta.json.JsonString json ? json.getString() : value instanceof String plain ? plain : null;
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static String claimText(JsonWebToken token, String claim) {

@@ -1,6 +1,5 @@
 package dev.accessconsole.web.infrastructure;
 
-import dev.accessconsole.domain.infrastructure.health.ClusterHealthCheck;
 import dev.accessconsole.domain.model.JsonBuilders;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,16 +10,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The application's MicroProfile Health checks on the application port, at {@code /health}: up or down and nothing
  * else (no check names, no database product or version), so that a load balancer that only reaches port 8080 sees
  * whether the database answers and an outsider learns nothing more. Details stay with the checks themselves and
- * WildFly's management interface. {@code /health/cluster} says which node answered and how many nodes share its
- * marks and rate limits (operators and the cluster tests ask each node directly).
+ * WildFly's management interface (its {@code /health/ready} names the node and its cluster's members, for operators
+ * and the cluster tests). Every path under {@code /health} here answers up or down and nothing more (api.md): a node's
+ * name or its cluster's size tells an outsider where to aim. {@code /health/live} says only that the node runs (the
+ * balancer's check); every other path, that it can serve.
  */
 @WebServlet(urlPatterns = {"/health", "/health/*"})
 public class HealthServlet extends HttpServlet {
@@ -29,21 +30,14 @@ public class HealthServlet extends HttpServlet {
     @Any
     Instance<HealthCheck> checks;
 
-    @Inject
-    @Readiness
-    ClusterHealthCheck cluster;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
-        if ("/cluster".equals(request.getPathInfo())) {
-            var data = cluster.call().getData().orElseThrow();
-            response.getWriter().write(JsonBuilders.object().add("node", String.valueOf(data.get("node")))
-                    .add("members", ((Number) data.get("members")).intValue()).build().toString());
-            return;
-        }
         boolean up = true;
-        for (HealthCheck check : checks) {
+        // /health/live: whether this node runs (the balancer's check: a node without its database still answers, with a
+        // quick 503 in the API's error shape); every other path: whether it can serve (its database answers)
+        boolean liveness = "/live".equals(request.getPathInfo());
+        for (HealthCheck check : liveness ? List.<HealthCheck>of() : checks) {
             try {
                 up &= check.call().getStatus() == HealthCheckResponse.Status.UP;
             } catch (RuntimeException failed) {

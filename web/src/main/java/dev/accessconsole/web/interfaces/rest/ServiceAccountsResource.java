@@ -66,8 +66,9 @@ public class ServiceAccountsResource {
     public ServiceAccountJson updateServiceAccount(@PathParam("service_account_id") String serviceAccountId,
                                                    Requests.UpdateServiceAccount body) {
         Requests.UpdateServiceAccount request = Params.body(body);
-        return ServiceAccountJson.of(accounts.update(Actor.of(access.standing()), access.organizationId(), serviceAccountId,
-                request.description(), role(request.organizationRole())));
+        var changed = accounts.update(Actor.of(access.standing()), access.organizationId(), serviceAccountId,
+                request.description(), role(request.organizationRole()));
+        return ServiceAccountJson.of(changed.account(), changed.archivedKeys());
     }
 
     /** Archives the account for good, with its keys. */
@@ -103,8 +104,8 @@ public class ServiceAccountsResource {
     @RequiresPermission(Permissions.WORKSPACE_MEMBERS_MANAGE)
     public ServiceAccountJson.MemberDeleted removeServiceAccountWorkspace(@PathParam("service_account_id") String serviceAccountId,
                                                                           @PathParam("workspace_id") @WorkspaceId String workspaceId) {
-        accounts.remove(Actor.of(access.standing()), access.organizationId(), workspaceId, serviceAccountId);
-        return new ServiceAccountJson.MemberDeleted("service_account_workspace_member_deleted", serviceAccountId, workspaceId);
+        var archived = accounts.remove(Actor.of(access.standing()), access.organizationId(), workspaceId, serviceAccountId);
+        return new ServiceAccountJson.MemberDeleted("service_account_workspace_member_deleted", serviceAccountId, workspaceId, archived);
     }
 
     static OrgRole role(String value) {

@@ -79,7 +79,7 @@ public class WorkspaceServiceAccountsResource {
     @RequiresPermission(Permissions.WORKSPACE_MEMBERS_MANAGE)
     public ServiceAccountJson.MemberDeleted removeWorkspaceServiceAccount(@PathParam("workspace_id") @WorkspaceId String workspaceId,
                                                                          @PathParam("service_account_id") String serviceAccountId) {
-        accounts.remove(Actor.of(access.standing()), access.organizationId(), workspaceId, serviceAccountId);
-        return new ServiceAccountJson.MemberDeleted("service_account_workspace_member_deleted", serviceAccountId, workspaceId);
+        var archived = accounts.remove(Actor.of(access.standing()), access.organizationId(), workspaceId, serviceAccountId);
+        return new ServiceAccountJson.MemberDeleted("service_account_workspace_member_deleted", serviceAccountId, workspaceId, archived);
     }
 }

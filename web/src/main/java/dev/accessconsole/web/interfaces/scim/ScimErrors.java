@@ -24,6 +24,11 @@ public final class ScimErrors {
         return response.getStatus() == 401 ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"scim\"").build() : response;
     }
 
+    /** A refusal by status (the media-type checks that run before any resource). */
+    public static Response status(int status, String detail) {
+        return Scim.error(status, status == 400 ? "invalidSyntax" : null, detail);
+    }
+
     /** JAX-RS' own refusals: unknown path, wrong method, wrong media type. */
     public static Response protocol(HttpServletRequest request, WebApplicationException exception) {
         int status = exception.getResponse() == null ? 500 : exception.getResponse().getStatus();

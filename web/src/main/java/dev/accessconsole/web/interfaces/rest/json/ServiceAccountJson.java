@@ -4,16 +4,22 @@ import dev.accessconsole.domain.application.ServiceAccountService;
 import dev.accessconsole.domain.model.ServiceAccount;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A service account in the Admin API's shape. */
 public record ServiceAccountJson(String id, String type, String name, String description, String organizationRole,
                                  Instant createdAt, String createdByActorId, Instant updatedAt, String updatedByActorId,
-                                 Instant archivedAt, String archivedByActorId) {
+                                 Instant archivedAt, String archivedByActorId, List<String> apiKeysArchived) {
 
     public static ServiceAccountJson of(ServiceAccount account) {
+        return of(account, null);
+    }
+
+    /** With the keys a change archived (the account can no longer use their workspace), when it archived any. */
+    public static ServiceAccountJson of(ServiceAccount account, List<String> archivedKeys) {
         return new ServiceAccountJson(account.id(), "service_account", account.name(), account.description(),
                 account.organizationRole().value(), account.createdAt(), account.createdBy(), account.updatedAt(),
-                account.updatedBy(), account.archivedAt(), account.archivedBy());
+                account.updatedBy(), account.archivedAt(), account.archivedBy(), archivedKeys == null || archivedKeys.isEmpty() ? null : archivedKeys);
     }
 
     /** A service account's membership in a workspace. */
@@ -26,7 +32,7 @@ public record ServiceAccountJson(String id, String type, String name, String des
         }
     }
 
-    /** The answer to removing a membership. */
-    public record MemberDeleted(String type, String serviceAccountId, String workspaceId) {
+    /** The answer to removing a membership, with the account's keys in that workspace, archived with it. */
+    public record MemberDeleted(String type, String serviceAccountId, String workspaceId, List<String> apiKeysArchived) {
     }
 }
