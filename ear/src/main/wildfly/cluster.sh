@@ -9,8 +9,11 @@
 #
 #   cluster.sh run            build when needed, start everything, stay until Ctrl-C, then stop everything
 #   cluster.sh up | down      start everything and return | stop everything
-#   cluster.sh status         each node and how many nodes it sees (its /health/cluster)
+#   cluster.sh status         each node and how many nodes it sees (its readiness on the management interface)
 #   cluster.sh kill N         SIGKILL node N (1 or 2)            cluster.sh start N   start node N again
+#   cluster.sh pause N        SIGSTOP node N's JVM (frozen, still in the view: a long GC pause, a frozen VM)
+#   cluster.sh resume N       SIGCONT it
+#   cluster.sh db stop|start|restart   stop, start or restart (fast) the PostgreSQL cluster both nodes use
 #
 # Environment passed to the nodes as to the single server: MP_JWT_*, ACCESSCONSOLE_RATE_LIMIT_*, DB_MAX_POOL_SIZE.
 # Development only in this layout: the nodes trust the dev-only JWT key unless MP_JWT_VERIFY_PUBLICKEY_LOCATION is set.
@@ -43,7 +46,8 @@ database() {
   else
     postgres_database "$CLUSTER_DB"
   fi
-  export DB_DRIVER=postgresql DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$CLUSTER_DB" DB_USER=$PG_ROLE DB_PASSWORD=$PG_PASSWORD
+  # a connection attempt gives up after 2 s (a database host that does not answer is a quick 503, not a hang)
+  export DB_DRIVER=postgresql DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$CLUSTER_DB?connectTimeout=2" DB_USER=$PG_ROLE DB_PASSWORD=$PG_PASSWORD
 }
 
 layout() { # a server base directory per node, from the configured one, with the EAR deployed
@@ -105,6 +109,35 @@ kill_node() {
   pkill -9 -f -- "-Djboss.node.name=node$n " 2>/dev/null || true
 }
 
+signal_node() { # signal N
+  local base="$cluster_dir/node$2"
+  if [ ! -f "$base/pid" ]; then
+    echo "node$2 is not running" >&2
+    return 1
+  fi
+  kill -"$1" "$(cat "$base/pid")"
+}
+
+db() { # stop | start | restart
+  # shellcheck source=../../../../.ci/postgres.sh
+  source "$root/.ci/postgres.sh"
+  local version
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  case "$1" in
+    stop) pg_ctlcluster --skip-systemctl-redirect "$version" main stop -m fast ;;
+    restart) pg_ctlcluster --skip-systemctl-redirect "$version" main restart -m fast ;;
+    start) pg_ctlcluster --skip-systemctl-redirect "$version" main start ;;
+    *) echo "usage: $0 db stop|start|restart" >&2; return 2 ;;
+  esac
+  if [ "$1" != stop ]; then
+    for _ in $(seq 1 100); do
+      pg_isready -h "$PG_HOST" -p "$PG_PORT" -q && return 0
+      sleep 0.1
+    done
+    return 1
+  fi
+}
+
 balancer() {
   if ! command -v haproxy >/dev/null 2>&1; then
     echo "HAProxy is not installed: installing it"
@@ -132,7 +165,7 @@ stop_balancer() {
 status() {
   for n in 1 2; do
     printf 'node%s: ' "$n"
-    curl -s "http://127.0.0.1:$(http_port "$n")/health/cluster"
+    curl -s "http://127.0.0.1:$(management_port "$n")/health/ready" | grep -o '"name":"cluster"[^}]*}[^}]*}' || echo "(no answer)"
     echo
   done
 }
@@ -160,11 +193,14 @@ case "${1:-run}" in
   status) status ;;
   kill) kill_node "$2" ;;
   start) database; start_node "$2"; wait_node "$2" ;;
+  pause) signal_node STOP "$2" ;;
+  resume) signal_node CONT "$2" ;;
+  db) db "$2" ;;
   run)
     trap down EXIT INT TERM
     up
     echo "cluster running; Ctrl-C stops it"
     while true; do sleep 3600; done
     ;;
-  *) echo "usage: $0 run|up|down|status|kill N|start N" >&2; exit 2 ;;
+  *) echo "usage: $0 run|up|down|status|kill N|start N|pause N|resume N|db stop|start|restart" >&2; exit 2 ;;
 esac

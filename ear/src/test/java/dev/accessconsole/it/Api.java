@@ -60,6 +60,13 @@ public final class Api {
                 "groups", java.util.List.of(group)));
     }
 
+    /** A JSON object from text (a body read without this class's Response). */
+    public static JsonObject parse(String json) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
     public static Request request(String method, String path) {
         return new Request(method, path);
     }

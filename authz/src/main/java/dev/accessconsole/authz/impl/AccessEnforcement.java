@@ -1,5 +1,6 @@
 package dev.accessconsole.authz.impl;
 
+import dev.accessconsole.authz.api.AccessCheckFailed;
 import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.RequestRefused;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,15 @@ public class AccessEnforcement {
         Class<?> type = invocation.getTarget() == null ? method.getDeclaringClass() : invocation.getTarget().getClass();
         AccessDeclaration declaration = AccessDeclaration.of(method, type)
                 .orElseThrow(() -> new IllegalStateException("no readable access declaration on " + method + ": refusing rather than allowing"));
-        guard.enforce(declaration, WorkspaceArgument.of(method, invocation.getParameters()));
+        try {
+            guard.enforce(declaration, WorkspaceArgument.of(method, invocation.getParameters()));
+        } catch (RequestRefused refused) {
+            throw refused;
+        } catch (RuntimeException undecided) {
+            // what the decision reads failed (the database, the cluster): nothing is allowed, and the transport answers
+            // by the cause (AccessCheckFailed)
+            throw new AccessCheckFailed(undecided);
+        }
         try {
             return invocation.proceed();
         } catch (RequestRefused refused) {

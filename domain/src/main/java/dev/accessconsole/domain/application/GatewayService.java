@@ -62,7 +62,7 @@ public class GatewayService {
         if (secret == null || !secret.startsWith(Secrets.API_KEY_PREFIX) || secret.length() > 256) {
             return Optional.empty();
         }
-        // the key by its natural id, the secret's hash: from the second-level cache once warm
+        // the key by its natural id, the secret's hash (one indexed read)
         return em.unwrap(org.hibernate.Session.class).byNaturalId(ApiKey.class).using("secretHash", Secrets.hash(secret)).loadOptional()
                 .filter(this::usable)
                 .map(k -> new VerifiedKey(k.id(), k.workspace().id(), k.organizationId(), k.workspace().kind() == WorkspaceKind.DEFAULT));

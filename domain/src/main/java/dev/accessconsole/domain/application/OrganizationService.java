@@ -48,7 +48,7 @@ public class OrganizationService {
     }
 
     /**
-     * One row by id, most often from the second-level cache: it joins a caller's transaction but opens none of its own
+     * One row by id: it joins a caller's transaction but opens none of its own
      * (a JTA transaction's begin and commit were a quarter of the CPU of {@code GET /v1/organizations/me}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)

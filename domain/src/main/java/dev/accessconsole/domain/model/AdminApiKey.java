@@ -1,11 +1,7 @@
 package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
-import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
@@ -16,9 +12,6 @@ import java.time.Instant;
 /** An Admin API key: automation acting as an admin of one organization, with the Admin API restrictions. */
 @Entity
 @EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-@NaturalIdCache
 @Table(name = "admin_api_keys")
 public class AdminApiKey {
 

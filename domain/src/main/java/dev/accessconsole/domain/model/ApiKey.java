@@ -1,11 +1,7 @@
 package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
-import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -18,9 +14,6 @@ import java.util.Locale;
 
 /** An API key of a workspace. Its secret is shown once, at creation; only the hash is kept. */
 @Entity
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-@NaturalIdCache
 @Table(name = "api_keys")
 public class ApiKey {
 

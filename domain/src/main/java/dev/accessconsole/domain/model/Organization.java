@@ -1,9 +1,6 @@
 package dev.accessconsole.domain.model;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,8 +10,6 @@ import java.time.Instant;
 
 /** An organization: the tenant every member, workspace and key belongs to. */
 @Entity
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @Table(name = "organizations")
 public class Organization {
 

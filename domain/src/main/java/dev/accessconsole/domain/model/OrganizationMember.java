@@ -2,11 +2,7 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.OrgRole;
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.NaturalId;
-import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
@@ -20,9 +16,6 @@ import java.time.Instant;
 /** A user's membership in an organization, with the org role. */
 @Entity
 @EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-@NaturalIdCache
 @Table(name = "organization_members")
 public class OrganizationMember {
 

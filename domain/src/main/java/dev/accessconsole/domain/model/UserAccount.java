@@ -1,12 +1,8 @@
 package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.OneToMany;
 import org.hibernate.annotations.NaturalId;
-import org.hibernate.annotations.NaturalIdCache;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,9 +12,6 @@ import java.util.Locale;
 
 /** A person, created on their first authenticated call and known by token issuer and subject. */
 @Entity
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
-@NaturalIdCache
 @Table(name = "users")
 public class UserAccount {
 
@@ -50,12 +43,10 @@ public class UserAccount {
 
     /** Explicit workspace memberships in every organization: the cached half of a standing, evicted per user. */
     @OneToMany(mappedBy = "user")
-    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     private java.util.Set<WorkspaceMember> workspaceMemberships = new java.util.HashSet<>();
 
     /** Organization memberships: which organizations a caller who names none belongs to. Evicted per user. */
     @OneToMany(mappedBy = "user")
-    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     private java.util.Set<OrganizationMember> organizationMemberships = new java.util.HashSet<>();
 
     protected UserAccount() {

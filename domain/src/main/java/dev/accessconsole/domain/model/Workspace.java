@@ -2,11 +2,9 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.WorkspaceKind;
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -19,8 +17,7 @@ import java.time.Instant;
 
 /** A workspace of an organization: the Default one, a standard one, or the Claude Code one. */
 @Entity
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "workspaces")
 public class Workspace {
 

@@ -2,9 +2,6 @@ package dev.accessconsole.domain.model;
 
 import dev.accessconsole.authz.api.WorkspaceRole;
 import jakarta.persistence.Column;
-import jakarta.persistence.Cacheable;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
@@ -18,8 +15,6 @@ import java.time.Instant;
 /** An explicit workspace membership. Implied ones (org admin, org billing) are never stored. */
 @Entity
 @EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @Table(name = "workspace_members")
 public class WorkspaceMember {
 

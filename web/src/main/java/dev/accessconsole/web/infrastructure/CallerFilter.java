@@ -1,5 +1,7 @@
 package dev.accessconsole.web.infrastructure;
 
+import dev.accessconsole.authz.api.AccessCheckFailed;
+import dev.accessconsole.authz.api.RequestRefused;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.CallerTokens;
@@ -38,7 +40,14 @@ public class CallerFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        tokens.current().ifPresent(currentUser::provision);
+        try {
+            tokens.current().ifPresent(currentUser::provision);
+        } catch (RequestRefused refused) {
+            throw refused;
+        } catch (RuntimeException unidentified) {
+            // who the caller is could not be settled (the database did not answer): part of the access check
+            throw new AccessCheckFailed(unidentified);
+        }
         Method method = resource.getResourceMethod();
         Class<?> type = resource.getResourceClass();
         if (method == null) {

@@ -4,21 +4,16 @@ import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.spi.AccessLookup;
-import dev.accessconsole.domain.model.ApiKey;
 import dev.accessconsole.domain.model.ScimToken;
 import dev.accessconsole.domain.model.Secrets;
-import dev.accessconsole.domain.model.Workspace;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The authz SPI over JPA. Standings come from {@link StandingCache} (one cache lookup once warm; exact invalidation),
- * loaded on a miss by {@link StandingLoader}; a workspace's facts and a resource's workspace are read by primary key
- * through the second-level cache, outside any transaction.
+ * loaded on a miss by {@link StandingLoader}; so are a workspace's facts and an API key's workspace.
  */
 @Direct
 public class JpaAccessLookup implements AccessLookup {
@@ -28,9 +23,6 @@ public class JpaAccessLookup implements AccessLookup {
 
     @Inject
     StandingLoader loader;
-
-    @PersistenceContext(unitName = "access-console")
-    EntityManager em;
 
     @Override
     public Optional<MemberStanding> memberStanding(UserRef user, String organizationId) {
@@ -84,9 +76,7 @@ public class JpaAccessLookup implements AccessLookup {
         if (organizationId == null || workspaceId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(Workspace.class, workspaceId))
-                .filter(w -> organizationId.equals(w.organizationId()))
-                .map(w -> new WorkspaceStanding(w.id(), w.kind(), w.archived()));
+        return standings.get(new StandingCache.WorkspaceKey(organizationId, workspaceId), () -> loader.workspace(organizationId, workspaceId));
     }
 
     @Override
@@ -97,8 +87,8 @@ public class JpaAccessLookup implements AccessLookup {
         if (resourceId == null || organizationId == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(ApiKey.class, resourceId))
-                .filter(k -> organizationId.equals(k.organizationId()))
-                .map(k -> k.workspace().id());
+        return standings.get(new StandingCache.ApiKeyWorkspaceKey(resourceId), () -> loader.apiKeyWorkspace(resourceId))
+                .filter(found -> organizationId.equals(found[0]))
+                .map(found -> found[1]);
     }
 }

@@ -6,6 +6,7 @@ import dev.accessconsole.domain.model.RbacGroup;
 import dev.accessconsole.domain.model.RbacGroupMember;
 import dev.accessconsole.domain.model.ScimToken;
 import dev.accessconsole.domain.model.UserAccount;
+import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.domain.model.WorkspaceMember;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostPersist;
@@ -45,6 +46,8 @@ public class StandingInvalidation {
             // its roles or its existence changed: any member's standing may hold it (group members are few enough to
             // mark one by one only when they are; a mark of the organization drops them all at once)
             keys = Set.of(new StandingCache.OrganizationKey(group.organizationId()));
+        } else if (entity instanceof Workspace workspace) {
+            keys = Set.of(new StandingCache.WorkspaceKey(workspace.organizationId(), workspace.id()));
         } else if (entity instanceof ScimToken token) {
             keys = Set.of(new StandingCache.ProvisioningKey(token.secretHash()));
         } else {

@@ -1,5 +1,7 @@
 package dev.accessconsole.domain.infrastructure.authz;
 
+import dev.accessconsole.authz.api.WorkspaceStanding;
+import dev.accessconsole.domain.model.Workspace;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.PrincipalKind;
@@ -28,9 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Loads what {@link StandingCache} keeps, through the second-level cache (so a miss usually reads no row either): the
- * user by natural id (issuer + subject), the organization membership by natural id (organization + user), the user's
- * explicit workspace memberships (a cached collection of cached entities), an Admin API key by its secret's hash.
+ * Loads what {@link StandingCache} keeps, from the database (nothing decides access from Hibernate's second-level cache,
+ * which is off): the user by natural id (issuer + subject), the organization membership by natural id (organization +
+ * user), the user's explicit workspace memberships, an Admin API key by its secret's hash, a workspace's kind and state,
+ * an API key's workspace.
  */
 @ApplicationScoped
 public class StandingLoader {
@@ -103,5 +106,21 @@ public class StandingLoader {
                 .map(account -> account.organizationMemberships().stream().filter(m -> !m.suspended())
                         .map(OrganizationMember::organizationId).sorted().toList())
                 .orElse(List.of());
+    }
+
+    /** What the guard reads of a workspace of the organization: its kind and whether it is archived. */
+    @Transactional
+    public Optional<WorkspaceStanding> workspace(String organizationId, String workspaceId) {
+        return Optional.ofNullable(em.find(Workspace.class, workspaceId))
+                .filter(w -> organizationId.equals(w.organizationId()))
+                .map(w -> new WorkspaceStanding(w.id(), w.kind(), w.archived()));
+    }
+
+    /** The organization and workspace an API key is in ({organization id, workspace id}); empty for no such key. */
+    @Transactional
+    public Optional<String[]> apiKeyWorkspace(String apiKeyId) {
+        return em.createQuery("select k.organizationId, k.workspace.id from ApiKey k where k.id = :id", Object[].class)
+                .setParameter("id", apiKeyId).getResultStream().findFirst()
+                .map(row -> new String[]{(String) row[0], (String) row[1]});
     }
 }

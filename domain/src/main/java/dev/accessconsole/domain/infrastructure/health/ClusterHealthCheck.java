@@ -10,8 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 import java.util.List;
 
 /**
- * Which nodes this one shares marks and rate limits with: its own name and the cluster's current members (one on a
- * single node), for {@code /health/cluster} (the web module's HealthServlet).
+ * Which nodes this one shares marks and rate limits with: its own name, the cluster's current members (one on a single
+ * node) and whether it holds its lease (answers from its standing cache; without one it reads the database, still UP).
+ * On WildFly's management interface only ({@code /health/ready}): the application port's {@code /health} says up or down.
  */
 @Readiness
 @ApplicationScoped
@@ -26,6 +27,7 @@ public class ClusterHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("cluster").up()
                 .withData("node", System.getProperty("jboss.node.name", "standalone"))
                 .withData("members", members.size())
+                .withData("leased", standings.leased())
                 .build();
     }
 }

@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  * configure-cluster.cli): the generic cell rate algorithm's theoretical arrival time, in microseconds of {@link Time}.
  * A request compares and swaps it, so the nodes together allow what one node would.
  * <p>
- * When the cluster cannot answer (a node lost, a timeout), the node counts on its own for that request: looser, since
- * each node then allows the whole budget, but never an error.
+ * When the cluster cannot answer (a node lost, paused or partitioned: the cache's remote timeout, half a second, passed),
+ * the node counts on its own, for that request and the next {@link #ALONE_FOR}: looser, since each node then allows the
+ * whole budget, but never an error, and only the first request of such a spell waits for the timeout.
  */
 @ApplicationScoped
 public class SharedRateLimits {
@@ -58,12 +59,21 @@ public class SharedRateLimits {
         return update(key, perMinute, false);
     }
 
+    /** How long a node counts alone after the cluster did not answer, before it asks the cluster again. */
+    static final Duration ALONE_FOR = Duration.ofSeconds(5);
+    private volatile long aloneUntil = System.nanoTime();
+
     private Budget update(String key, int perMinute, boolean take) {
         java.time.Instant instant = Time.now();
         long now = instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+        if (aloneUntil - System.nanoTime() > 0) {
+            unwarned.incrementAndGet();
+            return update(local, key, perMinute, take, now);
+        }
         try {
             return update(shared, key, perMinute, take, now);
         } catch (RuntimeException clusterUnavailable) {
+            aloneUntil = System.nanoTime() + ALONE_FOR.toNanos();
             warnAlone(clusterUnavailable);
             return update(local, key, perMinute, take, now);
         }

@@ -70,8 +70,7 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
         return Cursor.fetch(query, page);
     }
 
-    // Archiving goes entity by entity, not by a bulk update: each key's second-level cache entry is invalidated by the
-    // committing transaction, where a bulk update would empty the whole region on every node.
+    // Archiving goes entity by entity, not by a bulk update: entity listeners and the persistence context see each key.
 
     @Override
     public int archiveInWorkspace(String workspaceId) {

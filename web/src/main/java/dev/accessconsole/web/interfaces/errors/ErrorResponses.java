@@ -19,7 +19,12 @@ public final class ErrorResponses {
 
     public static Response of(HttpServletRequest request, ErrorType type, int status, String message, String errorCode,
                               Map<String, String> extraDetails) {
-        return Response.status(status)
+        Response.ResponseBuilder response = Response.status(status);
+        if (status == 503) {
+            // api.md: a dependency that cannot answer is retried (the official clients honour Retry-After)
+            response.header("Retry-After", dev.accessconsole.authz.api.ServiceUnavailable.RETRY_AFTER_SECONDS);
+        }
+        return response
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorBody.of(type, message, errorCode, extraDetails, RequestIds.of(request)).toString())
                 .build();

@@ -1,6 +1,9 @@
 package dev.accessconsole.web.interfaces.errors;
 
+import dev.accessconsole.authz.api.AccessCheckFailed;
 import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.ServiceUnavailable;
+import dev.accessconsole.domain.infrastructure.Dependencies;
 import dev.accessconsole.web.infrastructure.RequestIds;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +32,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (Dependencies.unavailable(failure)) {
+            return unavailable(request, failure);
+        }
+        if (failure instanceof AccessCheckFailed undecided && undecided.getCause() != null) {
+            failure = undecided.getCause(); // a fault of the check itself: reported as what it is
+        }
         if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
             return dev.accessconsole.web.interfaces.scim.ScimErrors.unexpected(request, failure);
         }
@@ -51,6 +61,30 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return logged(request, failure);
+    }
+
+    /**
+     * A dependency that could not answer (api.md): 503 with Retry-After, the code saying whether access was checked and
+     * whether a change may have been applied; one line in the log, no stack trace.
+     */
+    static Response unavailable(HttpServletRequest request, Throwable failure) {
+        boolean duringCheck = false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            duringCheck |= cause instanceof AccessCheckFailed;
+        }
+        String method = request.getMethod();
+        boolean change = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+        ServiceUnavailable answer = ServiceUnavailable.of(duringCheck, change);
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.log(Level.WARNING, "request " + RequestIds.of(request) + " answered 503 " + answer.code().value() + ": a dependency did not answer ("
+                + root.getClass().getName() + ": " + root.getMessage() + ")");
+        if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
+            return dev.accessconsole.web.interfaces.scim.ScimErrors.refused(answer);
+        }
+        return ErrorResponses.of(request, ErrorType.UNAVAILABLE, ErrorType.UNAVAILABLE.status(), answer.getMessage(), answer.wireCode(), Map.of());
     }
 
     static Response logged(HttpServletRequest request, Throwable failure) {

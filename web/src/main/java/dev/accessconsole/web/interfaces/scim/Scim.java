@@ -1,7 +1,7 @@
 package dev.accessconsole.web.interfaces.scim;
 
+import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.DomainException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,7 +9,6 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -56,7 +55,7 @@ final class Scim {
         if (text == null || text.isBlank()) {
             throw invalidSyntax("A JSON body is required.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonBuilders.reader(text)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw invalidSyntax("The body must be a JSON object.");
@@ -72,7 +71,7 @@ final class Scim {
     }
 
     static Response error(int status, String scimType, String detail) {
-        var body = Json.createObjectBuilder().add("schemas", Json.createArrayBuilder().add(ERROR_SCHEMA)).add("status", Integer.toString(status));
+        var body = JsonBuilders.object().add("schemas", JsonBuilders.array().add(ERROR_SCHEMA)).add("status", Integer.toString(status));
         if (scimType != null) {
             body.add("scimType", scimType);
         }
@@ -141,7 +140,8 @@ final class Scim {
                     ? "uniqueness" : "mutability", refused.getMessage());
             case REQUEST_TOO_LARGE -> error(413, null, refused.getMessage());
             case RATE_LIMIT -> error(429, null, refused.getMessage());
-            case SERVICE_UNAVAILABLE -> error(503, null, refused.getMessage());
+            case SERVICE_UNAVAILABLE -> Response.fromResponse(error(503, null, refused.getMessage()))
+                    .header("Retry-After", dev.accessconsole.authz.api.ServiceUnavailable.RETRY_AFTER_SECONDS).build();
             case INTERNAL -> error(500, null, refused.getMessage());
             default -> error(400, "invalidValue", refused.getMessage());
         };
