@@ -103,7 +103,8 @@ public final class DevTokens {
         return sign(key, Map.of("alg", "RS256", "typ", "JWT"), claims);
     }
 
-    private static Map<String, Object> personClaims(String subject, String email) {
+    /** The claims of a person's token as this class writes them (a mutable map, for tests that bend one claim). */
+    public static Map<String, Object> personClaims(String subject, String email) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -204,7 +203,7 @@ class HostileRoundThreeIT {
     @Test
     void whenATokenNamesNobodyOrItsEmailIsNoStringThenItIsNoIdentityAndNoEmail() {
         for (String sub : List.of("", " ", "\t")) {
-            Map<String, Object> claims = claims(sub, "nobody@example.com");
+            Map<String, Object> claims = DevTokens.personClaims(sub, "nobody@example.com");
             Response me = Api.request("GET", "/v1/me").bearer(DevTokens.sign(Api.devKey(), Map.of("alg", "RS256", "typ", "JWT"), claims)).send();
             assertThat(me.status()).as("sub '" + sub + "' " + me).isEqualTo(401);
             assertThat(me.errorType()).isEqualTo("authentication_error");
@@ -215,7 +214,7 @@ class HostileRoundThreeIT {
                 .send().json().getString("id");
         int i = 0;
         for (Object notText : List.of(List.of(email), Map.of("value", email), 42, true)) {
-            Map<String, Object> claims = claims("nonstring-" + (i++) + "-" + local, "x");
+            Map<String, Object> claims = DevTokens.personClaims("nonstring-" + (i++) + "-" + local, "x");
             claims.put("email", notText);
             String token = DevTokens.sign(Api.devKey(), Map.of("alg", "RS256", "typ", "JWT"), claims);
             Response me = Api.request("GET", "/v1/me").bearer(token).send();
@@ -311,19 +310,6 @@ class HostileRoundThreeIT {
         Response minted = Api.request("POST", "/console/dev-sign-in").json("{\"email\":\"" + email + "\"}").send();
         assertThat(minted.status()).as(email + " " + minted).isEqualTo(200);
         return minted.json().getString("access_token");
-    }
-
-    private static Map<String, Object> claims(String subject, String email) {
-        long now = java.time.Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", DevTokens.ISSUER);
-        claims.put("aud", DevTokens.AUDIENCE);
-        claims.put("sub", subject);
-        claims.put("email", email);
-        claims.put("email_verified", true);
-        claims.put("iat", now);
-        claims.put("exp", now + 600);
-        return claims;
     }
 
     private static String escape(String text) {

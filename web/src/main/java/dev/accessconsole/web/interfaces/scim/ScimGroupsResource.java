@@ -96,10 +96,7 @@ public class ScimGroupsResource {
                                 @QueryParam("excludedAttributes") String excludedAttributes) {
         boolean members = withMembers(attributes, excludedAttributes);
         JsonObject body = Scim.body(text);
-        String displayName = Scim.text(Scim.get(body, "displayName"), "displayName");
-        if (displayName == null || displayName.isBlank()) {
-            throw Scim.invalidValue("displayName is required.");
-        }
+        String displayName = displayName(body);
         ScimService.ScimGroup created = scim.createGroup(actor(), access.organizationId(), displayName,
                 emptyToNull(Scim.text(Scim.get(body, "externalId"), "externalId")), ScimPatch.memberIds(Scim.get(body, "members")), members);
         JsonObject json = group(created, members);
@@ -113,10 +110,7 @@ public class ScimGroupsResource {
                                  @QueryParam("excludedAttributes") String excludedAttributes) {
         boolean members = withMembers(attributes, excludedAttributes);
         JsonObject body = Scim.body(text);
-        String displayName = Scim.text(Scim.get(body, "displayName"), "displayName");
-        if (displayName == null || displayName.isBlank()) {
-            throw Scim.invalidValue("displayName is required.");
-        }
+        String displayName = displayName(body);
         String externalId = Scim.text(Scim.get(body, "externalId"), "externalId");
         ScimService.ScimGroup changed = scim.changeGroup(actor(), access.organizationId(), id, displayName,
                 Optional.of(externalId == null ? "" : externalId), ScimPatch.memberIds(Scim.get(body, "members")), List.of(), List.of(), members);
@@ -198,6 +192,15 @@ public class ScimGroupsResource {
 
     private static List<String> names(String list) {
         return Arrays.stream(list.split(",")).map(s -> ScimFilter.normalize(s.trim())).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** A whole group's displayName (POST and PUT): required. */
+    private static String displayName(JsonObject body) {
+        String displayName = Scim.text(Scim.get(body, "displayName"), "displayName");
+        if (displayName == null || displayName.isBlank()) {
+            throw Scim.invalidValue("displayName is required.");
+        }
+        return displayName;
     }
 
     private static String emptyToNull(String text) {
