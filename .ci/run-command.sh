@@ -2,9 +2,19 @@
 # state lives. Starts the server with the setting, waits for /health, checks where the data went, stops the server.
 #   run_command_keeps_state_in <check description> <check command> [NAME=value ...]
 
+# what the run command's default data directory (.data/) holds, as one line (nothing: "none")
+default_data_listing() {
+  if [ -d .data ]; then
+    find .data -type f -printf '%p %s %T@\n' | sort | md5sum | cut -d' ' -f1
+  else
+    echo none
+  fi
+}
+
 run_command_keeps_state_in() {
-  local what=$1 check=$2 log
+  local what=$1 check=$2 log names
   shift 2
+  names=$(printf '%s ' "${@%%=*}") # the settings' names only: their values may be secrets
   log=$(mktemp)
   env "$@" ./mvnw -B -q -Prun package -DskipTests >"$log" 2>&1 &
   local server=$!
@@ -25,13 +35,13 @@ run_command_keeps_state_in() {
   pkill -f "jboss-modules.jar" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   if [ "$up" != 1 ]; then
-    echo "the run command did not start with $*; its log: $log" >&2
+    echo "the run command did not start with ${names}; its log: $log" >&2
     tail -n 40 "$log" >&2
     return 1
   fi
   if ! eval "$check"; then
-    echo "the run command with $* did not keep its state in $what" >&2
+    echo "the run command with ${names}did not keep its state in $what" >&2
     return 1
   fi
-  echo "the run command with $*: state in $what"
+  echo "the run command with ${names}set: state in $what"
 }
