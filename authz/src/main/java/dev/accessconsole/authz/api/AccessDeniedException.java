@@ -10,21 +10,28 @@ import java.util.Map;
  */
 public abstract sealed class AccessDeniedException extends RequestRefused {
 
-    protected AccessDeniedException(ErrorCode code, String message) {
-        super(code, null, message);
+    /** The library's {@code error_code}s. */
+    public static final String AUTHENTICATION_REQUIRED = "authentication_required";
+    public static final String SESSION_ENDED = "session_ended";
+    public static final String NOT_FOUND = "not_found";
+    public static final String MISSING_PERMISSION = "missing_permission";
+    public static final String ORGANIZATION_REQUIRED = "organization_required";
+
+    protected AccessDeniedException(RefusalKind kind, String code, String message) {
+        super(kind, code, message);
     }
 
     /** No valid credential at all. */
     public static final class Unauthenticated extends AccessDeniedException {
         public Unauthenticated() {
-            super(ErrorCode.AUTHENTICATION_REQUIRED, "A valid credential is required: send 'Authorization: Bearer <token>' or 'x-api-key'.");
+            super(RefusalKind.AUTHENTICATION, AUTHENTICATION_REQUIRED, "A valid credential is required: send 'Authorization: Bearer <token>' or 'x-api-key'.");
         }
     }
 
     /** A valid token issued before its holder's sessions in the organization were ended (sign-out, suspension). */
     public static final class SessionEnded extends AccessDeniedException {
         public SessionEnded() {
-            super(ErrorCode.SESSION_ENDED, "Your sessions in this organization were ended: sign in again for a new token.");
+            super(RefusalKind.AUTHENTICATION, SESSION_ENDED, "Your sessions in this organization were ended: sign in again for a new token.");
         }
     }
 
@@ -36,7 +43,7 @@ public abstract sealed class AccessDeniedException extends RequestRefused {
         private final String resource;
 
         public NotVisible(String resource) {
-            super(ErrorCode.NOT_FOUND, "The requested " + resource + " was not found.");
+            super(RefusalKind.NOT_FOUND, NOT_FOUND, "The requested " + resource + " was not found.");
             this.resource = resource;
         }
 
@@ -50,11 +57,12 @@ public abstract sealed class AccessDeniedException extends RequestRefused {
         private final String permission;
 
         public MissingPermission(String permission, String detail) {
-            this(ErrorCode.MISSING_PERMISSION, permission, detail);
+            this(RefusalKind.PERMISSION, MISSING_PERMISSION, permission, detail);
         }
 
-        public MissingPermission(ErrorCode code, String permission, String detail) {
-            super(code, "Missing permission '" + permission + "'" + (detail == null ? "." : ": " + detail));
+        /** A rule that withholds the permission from this principal, with its own code (and kind: a 400 for some). */
+        public MissingPermission(RefusalKind kind, String code, String permission, String detail) {
+            super(kind, code, "Missing permission '" + permission + "'" + (detail == null ? "." : ": " + detail));
             this.permission = permission;
         }
 
@@ -72,7 +80,7 @@ public abstract sealed class AccessDeniedException extends RequestRefused {
     /** The request did not say which organization it acts on and the caller has no single one to default to. */
     public static final class OrganizationUnresolved extends AccessDeniedException {
         public OrganizationUnresolved() {
-            super(ErrorCode.ORGANIZATION_REQUIRED, "Cannot tell which organization this request acts on: send the 'anthropic-organization-id' header.");
+            super(RefusalKind.INVALID_REQUEST, ORGANIZATION_REQUIRED, "Cannot tell which organization this request acts on: send the 'anthropic-organization-id' header.");
         }
     }
 }

@@ -3,29 +3,29 @@ package dev.accessconsole.authz.api;
 import java.util.Map;
 
 /**
- * A request the product refuses on purpose: an answer, not a fault (no stack trace). Every refusal, by the guard
- * ({@link AccessDeniedException}) or by a rule of a service, is one of these, with its {@link ErrorCode} and the
- * details a client may read ({@code details.permission}, {@code details.field}). Transports map it by
- * {@link ErrorCode#kind()}; the enforcement interceptors report every one of them to the audit log.
+ * A request refused on purpose: an answer, not a fault (no stack trace). Every refusal, by the guard
+ * ({@link AccessDeniedException}) or by a host's own rule, is one of these, with its {@link RefusalKind}, its
+ * {@code error_code} and the details a client may read ({@code details.permission}, {@code details.field}). Transports
+ * map it by kind; the enforcement interceptors report every one of them.
  */
 public abstract class RequestRefused extends RuntimeException {
 
-    private final ErrorCode code;
-    private final String wireCode;
+    private final RefusalKind kind;
+    private final String code;
 
-    protected RequestRefused(ErrorCode code, String wireCode, String message) {
+    protected RequestRefused(RefusalKind kind, String code, String message) {
         super(message, null, false, false);
+        this.kind = kind;
         this.code = code;
-        this.wireCode = wireCode == null ? code.value() : wireCode;
     }
 
-    public ErrorCode code() {
-        return code;
+    public RefusalKind kind() {
+        return kind;
     }
 
     /** {@code error.details.error_code} on the wire. */
-    public String wireCode() {
-        return wireCode;
+    public String code() {
+        return code;
     }
 
     /** Further {@code error.details} entries; none by default. */

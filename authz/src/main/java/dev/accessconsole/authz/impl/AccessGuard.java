@@ -14,7 +14,7 @@ import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceScope;
 import dev.accessconsole.authz.api.WorkspaceStanding;
 import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.policy.Decision;
+import dev.accessconsole.authz.api.Decision;
 import dev.accessconsole.authz.spi.AccessLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -304,10 +304,10 @@ public class AccessGuard {
             }
             MemberStanding standing = currentStanding();
             if (standing == null) {
-                LOG.log(Level.FINE, () -> "Refused a caller who is not an identified member: " + refused.wireCode() + " " + refused.getMessage());
+                LOG.log(Level.FINE, () -> "Refused a caller who is not an identified member: " + refused.code() + " " + refused.getMessage());
                 return;
             }
-            String outcome = switch (refused.code().kind()) {
+            String outcome = switch (refused.kind()) {
                 case NOT_FOUND -> "not_found";
                 case PERMISSION -> "forbidden";
                 case AUTHENTICATION -> "unauthenticated";
@@ -315,7 +315,7 @@ public class AccessGuard {
                 default -> "invalid_request";
             };
             refusals.fire(new AccessRefused(standing.organizationId(), standing.principalKind(), standing.principalId(),
-                    refused.permission(), workspaceId, outcome, refused.wireCode(), refused.getMessage()));
+                    refused.permission(), workspaceId, outcome, refused.code(), refused.getMessage()));
         } catch (ContextNotActiveException noRequest) {
             // outside a request: nothing to correlate with
         } catch (RuntimeException observerFailed) {

@@ -1,7 +1,11 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.RestrictedAction;
+import dev.accessconsole.authz.api.MemberListScope;
+import dev.accessconsole.authz.api.EffectiveRole;
+import dev.accessconsole.authz.api.Decision;
 import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.RefusalKind;
 import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
@@ -263,19 +267,6 @@ public final class AccessPolicy {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Workspace kinds
-
-    /**
-     * Who appears in the member list of a workspace of {@code kind}: members holding a role that may enter it
-     * ({@code eligible}: any held role among these lets them in), with an explicit membership or holding a role in
-     * {@code implied}. Default has no list.
-     */
-    public record MemberListScope(Set<OrgRole> eligible, Set<OrgRole> implied) {
-
-        /** True when every role may enter (no eligibility condition needed). */
-        public boolean everyoneEligible() {
-            return eligible.size() == OrgRole.values().length;
-        }
-    }
 
     public static MemberListScope memberListScope(WorkspaceKind kind) {
         EnumSet<OrgRole> eligible = EnumSet.noneOf(OrgRole.class);
@@ -589,42 +580,6 @@ public final class AccessPolicy {
     // ---------------------------------------------------------------------------------------------------------------
     // Restricted actions
 
-    /** Actions that some principals may never take, whatever their role (roles.md, "Admin API restrictions" and after). */
-    public enum RestrictedAction {
-        ASSIGN_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_ASSIGNABLE, MEMBERS_MANAGE, "Admin API keys cannot assign the admin role."),
-        CHANGE_ADMIN_ROLE(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, MEMBERS_MANAGE, "Admin API keys cannot change the role of an admin."),
-        REMOVE_ADMIN(ErrorCode.ADMIN_NOT_REMOVABLE, MEMBERS_MANAGE, "Admin API keys cannot remove admins."),
-        CHANGE_ADMIN_GRANT(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, MEMBERS_MANAGE,
-                "Admin API keys cannot change what grants the admin role (the members, roles or existence of a group carrying it)."),
-        SIGN_OUT_ADMIN(ErrorCode.CANNOT_SIGN_OUT_PRIVILEGED_MEMBER, MEMBERS_MANAGE, "Admin API keys cannot sign out an admin."),
-        MANAGE_IDENTITY(ErrorCode.SIGNED_IN_ADMIN_REQUIRED, MEMBERS_MANAGE,
-                "Only a signed-in admin manages SCIM tokens and sign-in settings, not an Admin API key."),
-        CREATE_API_KEY(ErrorCode.ADMIN_API_KEY_CANNOT_CREATE_KEYS, API_KEYS_MANAGE, "Admin API keys cannot create API keys.");
-
-        private final ErrorCode code;
-        private final Permission permission;
-        private final String reason;
-
-        RestrictedAction(ErrorCode code, Permission permission, String reason) {
-            this.code = code;
-            this.permission = permission;
-            this.reason = reason;
-        }
-
-        /** The permission the action is taken under. */
-        public Permission permission() {
-            return permission;
-        }
-
-        public ErrorCode code() {
-            return code;
-        }
-
-        public String reason() {
-            return reason;
-        }
-    }
-
     /** Whether a kind of principal may take a restricted action: every one of them is withheld from Admin API keys. */
     public static boolean permits(PrincipalKind kind, RestrictedAction action) {
         return kind == PrincipalKind.USER || (kind == PrincipalKind.SCIM_TOKEN && action == RestrictedAction.CHANGE_ADMIN_GRANT);
@@ -633,7 +588,7 @@ public final class AccessPolicy {
     /** Refuses a restricted action to a principal that may not take it, naming the permission it was taken under. */
     public static void require(PrincipalKind kind, RestrictedAction action) {
         if (!permits(kind, action)) {
-            throw new AccessDeniedException.MissingPermission(action.code(), action.permission().value(), action.reason());
+            throw new AccessDeniedException.MissingPermission(action.kind(), action.code(), action.permission().value(), action.reason());
         }
     }
 

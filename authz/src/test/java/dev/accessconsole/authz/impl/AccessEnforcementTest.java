@@ -3,7 +3,7 @@ package dev.accessconsole.authz.impl;
 import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.RefusalKind;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
@@ -55,7 +55,7 @@ class AccessEnforcementTest {
 
         @RequiresPermission(Permissions.ORGANIZATION_READ)
         String refusedInside() {
-            throw new AccessDeniedException.MissingPermission(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE, Permissions.MEMBERS_MANAGE, "a rule inside");
+            throw new AccessDeniedException.MissingPermission(RefusalKind.PERMISSION, "admin_role_not_changeable", Permissions.MEMBERS_MANAGE, "a rule inside");
         }
 
         @PlatformCredential(PlatformCredential.SUPPORT)
@@ -204,7 +204,7 @@ class AccessEnforcementTest {
     void whenTheGuardedCodeRefusesThenTheRefusalIsPublishedOnceWithItsPermission() {
         as("alice", "org-a");
         assertThatThrownBy(() -> world.call(fixture, "refusedInside"))
-                .isInstanceOfSatisfying(RequestRefused.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.ADMIN_ROLE_NOT_CHANGEABLE));
+                .isInstanceOfSatisfying(RequestRefused.class, refused -> assertThat(refused.code()).isEqualTo("admin_role_not_changeable"));
         assertThat(world.published).singleElement().satisfies(event -> {
             assertThat(event.permission()).isEqualTo("members:manage");
             assertThat(event.errorCode()).isEqualTo("admin_role_not_changeable");

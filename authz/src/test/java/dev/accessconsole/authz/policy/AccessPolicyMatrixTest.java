@@ -1,5 +1,7 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.EffectiveRole;
+import dev.accessconsole.authz.api.Decision;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PermissionScope;

@@ -1,5 +1,6 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.Decision;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.GrantSource;
 import dev.accessconsole.authz.api.HeldRole;
@@ -106,11 +107,11 @@ class SeveralRolesTest {
         AccessPolicy.requireAdminChange(PrincipalKind.ADMIN_API_KEY, EnumSet.of(OrgRole.USER), EnumSet.of(OrgRole.DEVELOPER));
         AccessPolicy.requireAdminChange(PrincipalKind.USER, EnumSet.of(OrgRole.ADMIN), EnumSet.of(OrgRole.USER));
         assertThatThrownBy(() -> AccessPolicy.requireAdminChange(PrincipalKind.ADMIN_API_KEY, EnumSet.of(OrgRole.ADMIN), EnumSet.of(OrgRole.USER)))
-                .isInstanceOfSatisfying(AccessDeniedException.MissingPermission.class, e -> assertThat(e.wireCode()).isEqualTo("admin_role_not_changeable"));
+                .isInstanceOfSatisfying(AccessDeniedException.MissingPermission.class, e -> assertThat(e.code()).isEqualTo("admin_role_not_changeable"));
         assertThatThrownBy(() -> AccessPolicy.requireAdminChange(PrincipalKind.ADMIN_API_KEY, EnumSet.of(OrgRole.ADMIN), null))
-                .isInstanceOfSatisfying(AccessDeniedException.MissingPermission.class, e -> assertThat(e.wireCode()).isEqualTo("admin_not_removable"));
+                .isInstanceOfSatisfying(AccessDeniedException.MissingPermission.class, e -> assertThat(e.code()).isEqualTo("admin_not_removable"));
         assertThatThrownBy(() -> AccessPolicy.requireAdminChange(PrincipalKind.ADMIN_API_KEY, EnumSet.of(OrgRole.USER), EnumSet.of(OrgRole.ADMIN)))
-                .isInstanceOfSatisfying(AccessDeniedException.MissingPermission.class, e -> assertThat(e.wireCode()).isEqualTo("admin_role_not_assignable"));
+                .isInstanceOfSatisfying(AccessDeniedException.MissingPermission.class, e -> assertThat(e.code()).isEqualTo("admin_role_not_assignable"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.RestrictedAction;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
@@ -100,8 +101,8 @@ class WorkspaceScopeTest {
         assertThat(AccessPolicy.decide(key, Permission.ADMIN_KEYS_MANAGE, null).granted()).isFalse();
         assertThat(AccessPolicy.decide(key, Permission.CLAUDE_CODE_USE, null).granted()).isFalse();
         assertThat(AccessPolicy.decide(key, Permission.MEMBERS_MANAGE, null).granted()).isTrue();
-        assertThat(AccessPolicy.permits(PrincipalKind.ADMIN_API_KEY, AccessPolicy.RestrictedAction.CHANGE_ADMIN_ROLE)).isFalse();
-        assertThat(AccessPolicy.permits(PrincipalKind.USER, AccessPolicy.RestrictedAction.CHANGE_ADMIN_ROLE)).isTrue();
+        assertThat(AccessPolicy.permits(PrincipalKind.ADMIN_API_KEY, RestrictedAction.CHANGE_ADMIN_ROLE)).isFalse();
+        assertThat(AccessPolicy.permits(PrincipalKind.USER, RestrictedAction.CHANGE_ADMIN_ROLE)).isTrue();
     }
 
     @Test

@@ -4,8 +4,8 @@ import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.WorkspaceKind;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.policy.Decision;
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.authz.api.Decision;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
@@ -33,6 +33,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AccessReviewService {
+
+    @Inject
+    AccessDecisions decisions;
 
     /** A member, with their email, their standing and one workspace's facts: what the policy decides on. */
     private record Entry(OrganizationMember member, Workspace workspace, MemberStanding standing) {
@@ -76,13 +79,13 @@ public class AccessReviewService {
     public Explanation explain(String organizationId, String userId, String workspaceId, List<Permission> asked) {
         Entry entry = standingOf(organizationId, userId, workspaceId);
         WorkspaceStanding workspace = entry.workspaceStanding();
-        List<PermissionDecision> decisions = asked.stream().map(p -> {
-            Decision decision = AccessPolicy.decide(entry.standing(), p, workspace);
+        List<PermissionDecision> answers = asked.stream().map(p -> {
+            Decision decision = decisions.decide(entry.standing(), p, workspace);
             return new PermissionDecision(p, decision.granted(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.reasons(),
                     decision.sources());
         }).toList();
         return new Explanation(userId, entry.member().role(), entry.standing().roles(), workspace.workspaceId(), workspace.kind(),
-                AccessPolicy.effectiveWorkspaceRole(entry.standing(), workspace).role(), decisions);
+                decisions.effectiveWorkspaceRole(entry.standing(), workspace).role(), answers);
     }
 
     /** Every member × workspace that is not archived, with effective role and permissions, members and workspaces in id order. */
@@ -90,8 +93,8 @@ public class AccessReviewService {
     public List<ReviewRow> review(String organizationId) {
         return entries(organizationId).stream().map(entry -> new ReviewRow(entry.member().user().id(), entry.member().user().email(),
                 entry.member().role(), entry.standing().roles(), entry.workspace().id(), entry.workspace().name(), entry.workspace().kind(),
-                AccessPolicy.effectiveWorkspaceRole(entry.standing(), entry.workspaceStanding()).role(),
-                List.copyOf(AccessPolicy.permissionsIn(entry.standing(), entry.workspaceStanding())))).toList();
+                decisions.effectiveWorkspaceRole(entry.standing(), entry.workspaceStanding()).role(),
+                List.copyOf(decisions.permissionsIn(entry.standing(), entry.workspaceStanding())))).toList();
     }
 
     private Entry standingOf(String organizationId, String userId, String workspaceId) {

@@ -1,10 +1,11 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.RestrictedAction;
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.authz.api.WorkspaceScope;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKey;
 import dev.accessconsole.domain.model.ServiceAccount;
@@ -32,6 +33,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class ApiKeyService {
 
+    @Inject
+    AccessDecisions decisions;
+
     public static final int MAX_NAME_LENGTH = 500;
 
     @Inject
@@ -57,11 +61,11 @@ public class ApiKeyService {
     /** A key in a workspace; with {@code serviceAccountId}, a key of that service account, which must be able to use the workspace. */
     @Transactional
     public ApiKey.Created create(Actor actor, String organizationId, String workspaceId, String name, Instant expiresAt, String serviceAccountId) {
-        AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CREATE_API_KEY);
+        decisions.require(actor.principalKind(), RestrictedAction.CREATE_API_KEY);
         String cleanName = Names.require("name", name, MAX_NAME_LENGTH);
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
-        if (!AccessPolicy.acceptsKeysCreatedByHand(workspace.kind())) {
+        if (!decisions.acceptsKeysCreatedByHand(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.CLAUDE_CODE_WORKSPACE_KEYS,
                     "Keys in the Claude Code workspace are created by Claude Code sign-in only.");
         }

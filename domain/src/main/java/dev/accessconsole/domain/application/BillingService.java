@@ -1,7 +1,7 @@
 package dev.accessconsole.domain.application;
 
 import dev.accessconsole.domain.model.JsonBuilders;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.BillingDetails;

@@ -3,10 +3,8 @@ package dev.accessconsole.domain.application;
 import dev.accessconsole.domain.model.JsonBuilders;
 import java.util.Optional;
 import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.api.ErrorCode;
-import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
 import dev.accessconsole.domain.model.Actor;
@@ -36,6 +34,9 @@ import java.time.Instant;
 public class ClaudeCodeService {
 
     @Inject
+    AccessDecisions decisions;
+
+    @Inject
     OrganizationRepository organizations;
 
     @Inject
@@ -63,11 +64,11 @@ public class ClaudeCodeService {
                     JsonBuilders.object().add("name", Workspace.CLAUDE_CODE_NAME).add("reason", "first Claude Code sign-in").build().toString());
         }
         if (workspace.archived()) {
-            throw new AccessDeniedException.MissingPermission(ErrorCode.CLAUDE_CODE_DISABLED, Permission.CLAUDE_CODE_USE.value(),
+            throw DomainException.missingPermission(ErrorCode.CLAUDE_CODE_DISABLED, Permission.CLAUDE_CODE_USE.value(),
                     "Claude Code sign-in is disabled: the Claude Code workspace is archived");
         }
         // admins are there by implication; the policy names the role the others join with
-        Optional<WorkspaceRole> role = AccessPolicy.claudeCodeSignInRole(memberRoles.roleSet(organizationId, userId));
+        Optional<WorkspaceRole> role = decisions.claudeCodeSignInRole(memberRoles.roleSet(organizationId, userId));
         if (role.isPresent() && workspaces.explicitMember(workspace.id(), userId).isEmpty()) {
             workspaces.addMember(new WorkspaceMember(workspace, member.user(), role.get(), now));
         }

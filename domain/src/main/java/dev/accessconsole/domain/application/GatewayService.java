@@ -1,8 +1,8 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.ApiKey;
 import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.OrganizationMember;
@@ -29,6 +29,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class GatewayService {
+
+    @Inject
+    AccessDecisions decisions;
 
     public record VerifiedKey(String apiKeyId, String workspaceId, String organizationId, boolean defaultWorkspace) {
     }
@@ -88,7 +91,7 @@ public class GatewayService {
             return false;
         }
         var explicit = workspaces.explicitMember(key.workspace().id(), key.boundUserId()).map(WorkspaceMember::role).orElse(null);
-        return AccessPolicy.effectiveWorkspaceRole(memberRoles.of(member.get()), key.workspace().kind(), explicit).role() != null;
+        return decisions.mayUse(memberRoles.of(member.get()), key.workspace().kind(), explicit);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.PrincipalKind;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.DomainException;
@@ -40,6 +40,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class GroupService {
+
+    @Inject
+    AccessDecisions decisions;
 
     @Inject
     RbacGroupRepository groups;
@@ -81,7 +84,7 @@ public class GroupService {
     public RbacGroup create(Actor actor, String organizationId, String name, List<String> roleIds, String externalId) {
         String cleanName = Names.require("name", name, RbacGroup.MAX_NAME_LENGTH);
         List<String> roles = roleIds(roleIds);
-        requireMayChangeAdminGrant(actor, roles);
+        decisions.requireMayChangeGrant(actor.principalKind(), roles);
         lock(actor, organizationId);
         if (groups.findByName(organizationId, cleanName).isPresent()) {
             throw DomainException.invalid(ErrorCode.RBAC_GROUP_ALREADY_EXISTS, "A group named '" + cleanName + "' already exists in this organization.");
@@ -107,7 +110,7 @@ public class GroupService {
         if (roles != null && !Set.copyOf(roles).equals(Set.copyOf(group.roleIds()))) {
             List<String> both = new ArrayList<>(group.roleIds());
             both.addAll(roles);
-            requireMayChangeAdminGrant(actor, both);
+            decisions.requireMayChangeGrant(actor.principalKind(), both);
         } else {
             roles = null;
         }
@@ -126,7 +129,7 @@ public class GroupService {
         if (roles != null) {
             Map<String, Set<OrgRole>> before = memberRoles.snapshot(organizationId, memberIds(group));
             details.add("role_ids_before", JsonBuilders.array(group.roleIds())).add("role_ids_after", JsonBuilders.array(roles));
-            boolean adminTaken = group.roleIds().contains(OrgRole.ADMIN.roleId()) && !roles.contains(OrgRole.ADMIN.roleId());
+            boolean adminTaken = decisions.grantsAdmin(group.roleIds()) && !decisions.grantsAdmin(roles);
             group.roleIds(roles, now);
             if (adminTaken) { // only taking admin from a group's members can leave nobody holding it
                 memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
@@ -141,13 +144,13 @@ public class GroupService {
     public Changed delete(Actor actor, String organizationId, String groupId) {
         RbacGroup group = visible(actor, organizationId, groupId);
         requireSource(actor, group);
-        requireMayChangeAdminGrant(actor, group.roleIds());
+        decisions.requireMayChangeGrant(actor.principalKind(), group.roleIds());
         lock(actor, organizationId);
         Map<String, Set<OrgRole>> before = memberRoles.snapshot(organizationId, memberIds(group));
         JsonObjectBuilder details = JsonBuilders.object().add("name", group.name()).add("members", before.size())
                 .add("role_ids", JsonBuilders.array(group.roleIds()));
         groups.remove(group);
-        if (group.roleIds().contains(OrgRole.ADMIN.roleId())) {
+        if (decisions.grantsAdmin(group.roleIds())) {
             memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
         }
         List<String> warnings = memberRoles.settle(actor, organizationId, before, details);
@@ -170,7 +173,7 @@ public class GroupService {
     public RbacGroupMember addMember(Actor actor, String organizationId, String groupId, String userId) {
         RbacGroup group = visible(actor, organizationId, groupId);
         requireSource(actor, group);
-        requireMayChangeAdminGrant(actor, group.roleIds());
+        decisions.requireMayChangeGrant(actor.principalKind(), group.roleIds());
         lock(actor, organizationId);
         OrganizationMember member = memberToAdd(actor, organizationId, userId);
         if (groups.member(group.id(), userId).isPresent()) {
@@ -184,7 +187,7 @@ public class GroupService {
     public Changed removeMember(Actor actor, String organizationId, String groupId, String userId) {
         RbacGroup group = visible(actor, organizationId, groupId);
         requireSource(actor, group);
-        requireMayChangeAdminGrant(actor, group.roleIds());
+        decisions.requireMayChangeGrant(actor.principalKind(), group.roleIds());
         lock(actor, organizationId);
         RbacGroupMember member = groups.member(group.id(), userId)
                 .orElseThrow(() -> DomainException.notFound("rbac_group_member"));
@@ -212,7 +215,7 @@ public class GroupService {
         }
         Set<OrganizationMember> added = membersToAdd(actor, organizationId, wanted);
         if (!added.isEmpty() || !removed.isEmpty()) {
-            requireMayChangeAdminGrant(actor, group.roleIds());
+            decisions.requireMayChangeGrant(actor.principalKind(), group.roleIds());
         }
         List<String> warnings = new ArrayList<>();
         changeMembers(actor, organizationId, group, added, removed, warnings);
@@ -236,7 +239,7 @@ public class GroupService {
             Optional.ofNullable(current.get(userId)).ifPresent(removed::add);
         }
         if (!added.isEmpty() || !removed.isEmpty()) {
-            requireMayChangeAdminGrant(actor, group.roleIds());
+            decisions.requireMayChangeGrant(actor.principalKind(), group.roleIds());
         }
         List<String> warnings = new ArrayList<>();
         changeMembers(actor, organizationId, group, added, removed, warnings);
@@ -279,7 +282,7 @@ public class GroupService {
         for (RbacGroup group : toLeave) {
             RbacGroupMember membership = groups.member(group.id(), userId).orElseThrow();
             groups.removeMember(membership);
-            if (group.roleIds().contains(OrgRole.ADMIN.roleId()) && !adminRemains(organizationId)) {
+            if (decisions.grantsAdmin(group.roleIds()) && !adminRemains(organizationId)) {
                 groups.addMember(new RbacGroupMember(group, member.user(), membership.createdAt()));
                 kept.add(group.id());
             } else {
@@ -331,7 +334,7 @@ public class GroupService {
         for (RbacGroupMember membership : removed) {
             groups.removeMember(membership);
         }
-        if (!removed.isEmpty() && group.roleIds().contains(OrgRole.ADMIN.roleId())) {
+        if (!removed.isEmpty() && decisions.grantsAdmin(group.roleIds())) {
             memberRoles.requireAdminHolder(organizationId, ErrorCode.LAST_ADMIN);
         }
         JsonObjectBuilder details = JsonBuilders.object()
@@ -392,13 +395,6 @@ public class GroupService {
 
     private static RbacGroup.Source sourceOf(Actor actor) {
         return actor.principalKind() == PrincipalKind.SCIM_TOKEN ? RbacGroup.Source.SCIM : RbacGroup.Source.DIRECT;
-    }
-
-    /** An Admin API key may not change anything that grants admin: a group carrying it, its members, its roles (roles.md). */
-    private static void requireMayChangeAdminGrant(Actor actor, Collection<String> roleIds) {
-        if (roleIds.contains(OrgRole.ADMIN.roleId())) {
-            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CHANGE_ADMIN_GRANT);
-        }
     }
 
     /** Locks the organization row (every change of what people hold does) and, for a person, checks again that they still may. */

@@ -1,8 +1,9 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.RestrictedAction;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.Cursor;
@@ -37,6 +38,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class IdentityProviderService {
 
+    @Inject
+    AccessDecisions decisions;
+
     /** The default roles sign-in provisioning and SCIM may give (roles.md): never more than developer. */
     public static final Set<OrgRole> DEFAULT_ROLES = Set.of(OrgRole.USER, OrgRole.CLAUDE_CODE_USER, OrgRole.DEVELOPER);
 
@@ -54,7 +58,7 @@ public class IdentityProviderService {
 
     @Transactional
     public ScimToken.Created createScimToken(Actor actor, String organizationId, String name) {
-        AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.MANAGE_IDENTITY);
+        decisions.require(actor.principalKind(), RestrictedAction.MANAGE_IDENTITY);
         String cleanName = name == null || name.isBlank() ? "SCIM token" : Names.require("name", name, 255);
         ScimToken.Created created = ScimToken.create(organizationId, cleanName, actor.id(), Time.now());
         em.persist(created.token());
@@ -75,7 +79,7 @@ public class IdentityProviderService {
         ScimToken token = em.createQuery("select t from ScimToken t where t.id = :id and t.organizationId = :org", ScimToken.class)
                 .setParameter("id", tokenId).setParameter("org", organizationId).getResultStream().findFirst()
                 .orElseThrow(() -> DomainException.notFound("scim_token"));
-        AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.MANAGE_IDENTITY);
+        decisions.require(actor.principalKind(), RestrictedAction.MANAGE_IDENTITY);
         if (token.active()) {
             token.revoke(Time.now());
             audit.record(organizationId, actor, "scim_token.revoke", "scim_token", tokenId, null);
@@ -107,7 +111,7 @@ public class IdentityProviderService {
     @Transactional
     public SignIn changeSignInSettings(Actor actor, String organizationId, String issuer, List<String> emailDomains, OrgRole defaultRole,
                                        String groupsClaim, boolean trusted) {
-        AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.MANAGE_IDENTITY);
+        decisions.require(actor.principalKind(), RestrictedAction.MANAGE_IDENTITY);
         if (issuer == null || issuer.isBlank() || issuer.length() > 512 || !issuer.equals(issuer.strip())) {
             throw DomainException.invalidField("issuer", "issuer is required: the identity provider's issuer, as its tokens name it.");
         }

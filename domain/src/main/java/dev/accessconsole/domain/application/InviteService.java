@@ -1,9 +1,8 @@
 package dev.accessconsole.domain.application;
 
 import dev.accessconsole.domain.model.JsonBuilders;
-import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -33,6 +32,9 @@ import java.util.List;
 /** Invites: create, list, read, delete, and acceptance by the person whose verified email they name. */
 @ApplicationScoped
 public class InviteService {
+
+    @Inject
+    AccessDecisions decisions;
 
     /** What accepting an invite is refused under: it is no permission of an organization role, but the invitee's own. */
     public static final String ACCEPT_INVITE = "invite:accept";
@@ -65,7 +67,7 @@ public class InviteService {
     @Transactional
     public Invite create(Actor actor, String organizationId, String email, OrgRole role, List<String> rbacGroupIds) {
         String address = Names.email(email);
-        AccessPolicy.requireAdminChange(actor.principalKind(), java.util.Set.of(), java.util.EnumSet.of(role));
+        decisions.requireMayChangeHolder(actor.principalKind(), java.util.Set.of(), java.util.EnumSet.of(role));
         List<String> groupIds = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(rbacGroupIds == null ? List.of() : rbacGroupIds));
         for (String groupId : groupIds) {
             RbacGroup group = groups.find(organizationId, groupId)
@@ -74,9 +76,7 @@ public class InviteService {
                 throw DomainException.invalid(ErrorCode.GROUP_MANAGED_BY_IDENTITY_PROVIDER, "Group '" + group.name()
                         + "' is managed by the organization's identity provider: its members come from there, not from invites.");
             }
-            if (group.roleIds().contains(OrgRole.ADMIN.roleId())) {
-                AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.CHANGE_ADMIN_GRANT);
-            }
+            decisions.requireMayChangeGrant(actor.principalKind(), group.roleIds());
         }
         // the organization row lock serializes invites: two admins inviting one email at once make one pending invite
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
@@ -137,7 +137,7 @@ public class InviteService {
                 .filter(i -> i.email().equals(user.email()))
                 .orElseThrow(() -> DomainException.notFound("invite"));
         if (!emailVerified) {
-            throw new AccessDeniedException.MissingPermission(ErrorCode.EMAIL_NOT_VERIFIED, ACCEPT_INVITE,
+            throw DomainException.missingPermission(ErrorCode.EMAIL_NOT_VERIFIED, ACCEPT_INVITE,
                     "your email address must be verified (email_verified true in your token) to accept an invite");
         }
         Instant now = Time.now();

@@ -1,8 +1,8 @@
 package dev.accessconsole.domain.application;
 
 import dev.accessconsole.domain.model.JsonBuilders;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -21,6 +21,9 @@ import jakarta.transaction.Transactional;
 /** Organization limits (platform support) and workspace limits (at most the organization's; none on Default). */
 @ApplicationScoped
 public class LimitsService {
+
+    @Inject
+    AccessDecisions decisions;
 
     /** A workspace's own limits and the organization's ceiling. */
     public record WorkspaceLimits(Workspace workspace, Limits own, Limits organization) {
@@ -47,7 +50,7 @@ public class LimitsService {
         // the organization row lock keeps a concurrent change of the org limits from slipping under this check
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         Workspace workspace = workspace(organizationId, workspaceId);
-        if (!AccessPolicy.hasOwnLimits(workspace.kind())) {
+        if (!decisions.hasOwnLimits(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_LIMITS, "The Default workspace has no limits of its own.");
         }
         if (workspace.archived()) {

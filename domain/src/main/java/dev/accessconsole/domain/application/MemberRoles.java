@@ -1,12 +1,12 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PrincipalKind;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.domain.model.AuditLog;
@@ -43,6 +43,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class MemberRoles {
+
+    @Inject
+    AccessDecisions decisions;
 
     @Inject
     OrganizationRepository organizations;
@@ -155,7 +158,7 @@ public class MemberRoles {
             Set<OrgRole> after = entry.getValue();
             List<String> closed = new ArrayList<>();
             for (WorkspaceMember explicit : explicitOf.getOrDefault(userId, List.of())) {
-                if (!after.isEmpty() && !AccessPolicy.mayHoldMembership(after, explicit.workspace().kind())) {
+                if (!after.isEmpty() && !decisions.mayHoldMembership(after, explicit.workspace().kind())) {
                     closed.add(explicit.workspace().id());
                     workspaces.removeMember(explicit);
                 }
@@ -164,7 +167,7 @@ public class MemberRoles {
                 left.addAll(closed);
                 boundKeys += apiKeys.archiveBoundTo(organizationId, userId, closed);
             }
-            if (AccessPolicy.holdsAdmin(before.get(userId)) && !AccessPolicy.holdsAdmin(after)) {
+            if (decisions.holdsAdmin(before.get(userId)) && !decisions.holdsAdmin(after)) {
                 List<String> keys = adminKeys.revokeCreatedBy(organizationId, userId);
                 for (String keyId : keys) {
                     audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId,
@@ -200,7 +203,7 @@ public class MemberRoles {
     private List<String> billingEmailWarnings(Actor actor, String organizationId, Map<String, Set<OrgRole>> afterByUser) {
         List<String> withoutBilling = new ArrayList<>();
         afterByUser.forEach((userId, after) -> {
-            if (after.isEmpty() || !AccessPolicy.grants(after, Permission.BILLING_READ)) {
+            if (after.isEmpty() || !decisions.grants(after, Permission.BILLING_READ)) {
                 withoutBilling.add(userId);
             }
         });

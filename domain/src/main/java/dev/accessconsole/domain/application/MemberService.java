@@ -1,10 +1,10 @@
 package dev.accessconsole.domain.application;
 
 import dev.accessconsole.authz.api.AccessDeniedException;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.domain.model.AuditLog;
@@ -37,6 +37,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class MemberService {
+
+    @Inject
+    AccessDecisions decisions;
 
     @Inject
     OrganizationRepository organizations;
@@ -85,13 +88,12 @@ public class MemberService {
 
     @Transactional
     public Change changeRole(Actor actor, String organizationId, String userId, OrgRole newRole) {
-        if (newRole == OrgRole.ADMIN) {
-            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.ASSIGN_ADMIN_ROLE);
-        }
+        // refused before anything is looked up: assigning admin is never an Admin API key's
+        decisions.requireMayChangeHolder(actor.principalKind(), Set.of(), Set.of(newRole));
         lockAndRecheckActor(actor, organizationId);
         OrganizationMember member = get(organizationId, userId);
         OrgRole before = member.role();
-        AccessPolicy.requireAdminChange(actor.principalKind(), EnumSet.of(before), EnumSet.of(newRole));
+        decisions.requireMayChangeHolder(actor.principalKind(), EnumSet.of(before), EnumSet.of(newRole));
         Map<String, Set<OrgRole>> held = memberRoles.snapshot(organizationId, List.of(userId));
         if (before != newRole) {
             member.changeRole(newRole);
@@ -115,7 +117,7 @@ public class MemberService {
         lockAndRecheckActor(actor, organizationId);
         OrganizationMember member = get(organizationId, userId);
         Set<OrgRole> before = memberRoles.roleSet(organizationId, userId);
-        AccessPolicy.requireAdminChange(actor.principalKind(), before, null);
+        decisions.requireMayChangeHolder(actor.principalKind(), before, null);
         JsonObjectBuilder details = JsonBuilders.object().add("role", member.role().value());
         List<String> warnings = leave(actor, organizationId, member, details);
         organizations.removeMember(member);
@@ -146,7 +148,7 @@ public class MemberService {
             details.add("rbac_groups_left", JsonBuilders.array(groupIds));
         }
         List<String> warnings = new ArrayList<>();
-        if (AccessPolicy.holdsAdmin(before)) {
+        if (decisions.holdsAdmin(before)) {
             List<String> revoked = adminKeys.revokeCreatedBy(organizationId, userId);
             for (String keyId : revoked) {
                 audit.record(organizationId, actor, "admin_api_key.revoke", "admin_api_key", keyId,
@@ -172,9 +174,7 @@ public class MemberService {
         if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
             throw DomainException.invalid(ErrorCode.CANNOT_SIGN_OUT_SELF, "You cannot sign yourself out through the API; sign out of your own session instead.");
         }
-        if (AccessPolicy.holdsAdmin(memberRoles.roleSet(organizationId, userId))) {
-            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.SIGN_OUT_ADMIN);
-        }
+        decisions.requireMaySignOut(actor.principalKind(), memberRoles.roleSet(organizationId, userId));
         member.endSessions(Time.now());
         audit.record(organizationId, actor, "member.sign_out", "user", userId,
                 JsonBuilders.object().add("sessions_not_before", member.sessionsNotBefore()).build().toString());
@@ -189,7 +189,7 @@ public class MemberService {
     public void lockAndRecheckActor(Actor actor, String organizationId) {
         organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
         if (actor.principalKind() == dev.accessconsole.authz.api.PrincipalKind.USER
-                && !AccessPolicy.grants(memberRoles.roleSet(organizationId, actor.id()), Permission.MEMBERS_MANAGE)) {
+                && !decisions.grants(memberRoles.roleSet(organizationId, actor.id()), Permission.MEMBERS_MANAGE)) {
             throw new AccessDeniedException.MissingPermission(Permission.MEMBERS_MANAGE.value(), "your role changed while this request ran");
         }
     }

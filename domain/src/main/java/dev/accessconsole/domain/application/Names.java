@@ -1,7 +1,7 @@
 package dev.accessconsole.domain.application;
 
 import dev.accessconsole.domain.model.UserAccount;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.domain.model.DomainException;
 
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.Limits;

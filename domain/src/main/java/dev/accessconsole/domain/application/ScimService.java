@@ -1,8 +1,8 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.domain.model.AuditLog;
@@ -40,6 +40,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ScimService {
+
+    @Inject
+    AccessDecisions decisions;
 
     /** A person as SCIM sees them. */
     public record ScimUser(OrganizationMember member, UserAccount account, List<RbacGroup> groups) {
@@ -195,7 +198,7 @@ public class ScimService {
         int memberships = workspaces.removeMembershipsOf(organizationId, userId);
         int boundKeys = apiKeys.archiveBoundTo(organizationId, userId, null);
         JsonObjectBuilder details = JsonBuilders.object().add("workspace_memberships_removed", memberships).add("bound_api_keys_archived", boundKeys);
-        if (AccessPolicy.holdsAdmin(before)) {
+        if (decisions.holdsAdmin(before)) {
             List<String> revoked = adminKeys.revokeCreatedBy(organizationId, userId);
             if (!revoked.isEmpty()) {
                 details.add("admin_api_keys_revoked", JsonBuilders.array(revoked));

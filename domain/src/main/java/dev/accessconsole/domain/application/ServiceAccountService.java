@@ -1,10 +1,10 @@
 package dev.accessconsole.domain.application;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKey;
 import dev.accessconsole.domain.model.AuditLog;
@@ -35,6 +35,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ServiceAccountService {
+
+    @Inject
+    AccessDecisions decisions;
 
     public static final int MAX_NAME_LENGTH = 255;
     public static final int MAX_DESCRIPTION_LENGTH = 1000;
@@ -86,7 +89,7 @@ public class ServiceAccountService {
         ServiceAccount account = active(organizationId, serviceAccountId);
         String cleanDescription = description == null ? null : description(description);
         if (role != null && role != account.organizationRole()) {
-            AccessPolicy.requireAdminChange(actor.principalKind(), java.util.EnumSet.of(account.organizationRole()), java.util.EnumSet.of(role));
+            decisions.requireMayChangeHolder(actor.principalKind(), java.util.EnumSet.of(account.organizationRole()), java.util.EnumSet.of(role));
             requireRole(role, actor);
         }
         var details = JsonBuilders.object();
@@ -110,7 +113,7 @@ public class ServiceAccountService {
     public ServiceAccount archive(Actor actor, String organizationId, String serviceAccountId) {
         ServiceAccount account = active(organizationId, serviceAccountId);
         // archiving removes an admin as surely as a demotion (roles.md): an Admin API key may not
-        AccessPolicy.requireAdminChange(actor.principalKind(), java.util.EnumSet.of(account.organizationRole()), null);
+        decisions.requireMayChangeHolder(actor.principalKind(), java.util.EnumSet.of(account.organizationRole()), null);
         Instant now = Time.now();
         account.archive(actor.id(), now);
         List<ApiKey> keys = em.createQuery("select k from ApiKey k where k.serviceAccountId = :account and k.status <> :archived", ApiKey.class)
@@ -210,8 +213,8 @@ public class ServiceAccountService {
     }
 
     /** An admin service account is workspace_admin everywhere by implication: no explicit role to give, change or take (roles.md). */
-    private static void requireExplicitChangeable(ServiceAccount account, Workspace workspace, WorkspaceRole role) {
-        if (!AccessPolicy.explicitRoleChangeable(java.util.EnumSet.of(account.organizationRole()), workspace.kind(), role)) {
+    private void requireExplicitChangeable(ServiceAccount account, Workspace workspace, WorkspaceRole role) {
+        if (!decisions.explicitRoleChangeable(java.util.EnumSet.of(account.organizationRole()), workspace.kind(), role)) {
             throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "An " + account.organizationRole().value()
                     + " service account holds its role in every workspace by implication; it has no explicit membership to change.");
         }
@@ -238,12 +241,12 @@ public class ServiceAccountService {
             return false;
         }
         WorkspaceRole explicit = accounts.membership(account.id(), workspace.id()).map(ServiceAccountMembership::role).orElse(null);
-        return AccessPolicy.serviceAccountWorkspaceRole(account.organizationRole(), workspace.kind(), explicit).role() != null;
+        return decisions.serviceAccountWorkspaceRole(account.organizationRole(), workspace.kind(), explicit).role() != null;
     }
 
     private Membership implicitDefault(String organizationId, ServiceAccount account) {
         Workspace defaultWorkspace = workspaces.findOrDefault(organizationId, null).orElseThrow(() -> DomainException.notFound("workspace"));
-        return new Membership(account.id(), defaultWorkspace.id(), AccessPolicy.SERVICE_ACCOUNT_DEFAULT_ROLE, true, account.createdBy());
+        return new Membership(account.id(), defaultWorkspace.id(), decisions.serviceAccountDefaultRole(), true, account.createdBy());
     }
 
     private static Membership view(ServiceAccountMembership membership) {
@@ -280,7 +283,7 @@ public class ServiceAccountService {
         if (workspace.archived()) {
             throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
         }
-        if (!AccessPolicy.serviceAccountMayJoin(workspace.kind())) {
+        if (!decisions.serviceAccountMayJoin(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.SERVICE_ACCOUNT_WORKSPACE, workspace.kind() == WorkspaceKind.DEFAULT
                     ? "Every service account is implicitly a member of the Default workspace; that membership cannot be changed."
                     : "Service accounts never use Claude Code: they cannot join the Claude Code workspace.");
@@ -288,13 +291,11 @@ public class ServiceAccountService {
         return workspace;
     }
 
-    private static OrgRole requireRole(OrgRole role, Actor actor) {
-        if (!AccessPolicy.serviceAccountMayHold(role)) {
+    private OrgRole requireRole(OrgRole role, Actor actor) {
+        if (!decisions.serviceAccountMayHold(role)) {
             throw DomainException.invalid(ErrorCode.SERVICE_ACCOUNT_ROLE, "organization_role must be developer or admin.");
         }
-        if (role == OrgRole.ADMIN) {
-            AccessPolicy.require(actor.principalKind(), AccessPolicy.RestrictedAction.ASSIGN_ADMIN_ROLE);
-        }
+        decisions.requireMayChangeHolder(actor.principalKind(), java.util.Set.of(), java.util.Set.of(role));
         return role;
     }
 

@@ -2,12 +2,12 @@ package dev.accessconsole.domain.application;
 
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.HeldRole;
 import java.util.List;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.DomainException;
@@ -32,6 +32,9 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class WorkspaceMemberService {
+
+    @Inject
+    AccessDecisions decisions;
 
     /** A member as a workspace shows it: the org membership and the effective workspace role. */
     public record View(String userId, String workspaceId, WorkspaceRole role) {
@@ -100,7 +103,7 @@ public class WorkspaceMemberService {
         requireChangeable(held, workspace, role);
         if (explicit == null) {
             // an implied membership below the top role can be raised to it (roles.md): that stores an explicit one
-            if (AccessPolicy.impliedRole(MemberRoles.roles(held), workspace.kind()).isPresent()) {
+            if (decisions.impliedRole(MemberRoles.roles(held), workspace.kind()).isPresent()) {
                 workspaces.addMember(new WorkspaceMember(workspace, member.user(), role, Time.now()));
             } else {
                 throw DomainException.notFound("workspace member");
@@ -120,9 +123,9 @@ public class WorkspaceMemberService {
         requireNotSelf(actor, userId);
         OrganizationMember member = organizations.member(organizationId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         List<HeldRole> held = memberRoles.of(member);
-        if (!AccessPolicy.explicitRoleChangeable(MemberRoles.roles(held), workspace.kind(), null)) {
+        if (!decisions.explicitRoleChangeable(MemberRoles.roles(held), workspace.kind(), null)) {
             throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "The member belongs to this workspace through "
-                    + AccessPolicy.describe(held) + " and cannot be removed from it.");
+                    + decisions.describe(held) + " and cannot be removed from it.");
         }
         WorkspaceMember explicit = workspaces.explicitMember(workspaceId, userId).orElseThrow(() -> DomainException.notFound("workspace member"));
         workspaces.removeMember(explicit);
@@ -152,8 +155,8 @@ public class WorkspaceMemberService {
         return workspace;
     }
 
-    private static Workspace requireMemberList(Workspace workspace) {
-        if (!AccessPolicy.hasMemberList(workspace.kind())) {
+    private Workspace requireMemberList(Workspace workspace) {
+        if (!decisions.hasMemberList(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_HAS_NO_MEMBERS,
                     "The Default workspace has no member list: access there follows the organization role.");
         }
@@ -175,18 +178,18 @@ public class WorkspaceMemberService {
     }
 
     /** Implied memberships are fixed while the roles hold, except that one below the top role may be raised to it. */
-    private static void requireChangeable(List<HeldRole> held, Workspace workspace, WorkspaceRole role) {
+    private void requireChangeable(List<HeldRole> held, Workspace workspace, WorkspaceRole role) {
         java.util.Set<dev.accessconsole.authz.api.OrgRole> roles = MemberRoles.roles(held);
-        if (!AccessPolicy.mayHoldMembership(roles, workspace.kind())) {
-            throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_ACCESSIBLE_TO_ROLE, "A member holding " + AccessPolicy.describe(held)
+        if (!decisions.mayHoldMembership(roles, workspace.kind())) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_ACCESSIBLE_TO_ROLE, "A member holding " + decisions.describe(held)
                     + " cannot enter the " + workspace.name() + " workspace: it needs " + Permission.CLAUDE_CODE_USE.value() + ".");
         }
-        if (AccessPolicy.explicitRoleChangeable(roles, workspace.kind(), role)) {
+        if (decisions.explicitRoleChangeable(roles, workspace.kind(), role)) {
             return;
         }
-        WorkspaceRole implied = AccessPolicy.impliedRole(roles, workspace.kind()).orElseThrow();
+        WorkspaceRole implied = decisions.impliedRole(roles, workspace.kind()).orElseThrow();
         throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "The member holds this workspace's role through "
-                + AccessPolicy.describe(held) + "; it cannot be changed"
+                + decisions.describe(held) + "; it cannot be changed"
                 + (implied != WorkspaceRole.WORKSPACE_ADMIN ? " except to " + WorkspaceRole.WORKSPACE_ADMIN.value() + "." : "."));
     }
 
@@ -197,11 +200,11 @@ public class WorkspaceMemberService {
         return held;
     }
 
-    private static View view(Workspace workspace, String userId, List<HeldRole> held, WorkspaceMember explicit) {
+    private View view(Workspace workspace, String userId, List<HeldRole> held, WorkspaceMember explicit) {
         return new View(userId, workspace.id(), effective(held, workspace, explicit == null ? null : explicit.role()));
     }
 
-    private static WorkspaceRole effective(List<HeldRole> held, Workspace workspace, WorkspaceRole explicit) {
-        return AccessPolicy.effectiveWorkspaceRole(held, workspace.kind(), explicit).role();
+    private WorkspaceRole effective(List<HeldRole> held, Workspace workspace, WorkspaceRole explicit) {
+        return decisions.effectiveWorkspaceRole(held, workspace.kind(), explicit).role();
     }
 }

@@ -3,8 +3,8 @@ package dev.accessconsole.domain.application;
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.authz.api.WorkspaceScope;
-import dev.accessconsole.authz.policy.AccessPolicy;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class WorkspaceService {
+
+    @Inject
+    AccessDecisions decisions;
 
     public static final int MAX_ACTIVE_STANDARD = 100;
     public static final int MAX_NAME_LENGTH = 40;
@@ -112,7 +115,7 @@ public class WorkspaceService {
             throw DomainException.invalidField("data_residency", "data_residency.workspace_geo is set when a workspace is created and cannot be changed.");
         }
         Workspace workspace = get(organizationId, workspaceId);
-        if (!AccessPolicy.renamable(workspace.kind())) {
+        if (!decisions.renamable(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.WORKSPACE_NOT_RENAMABLE, "The " + workspace.name() + " workspace cannot be changed.");
         }
         if (workspace.archived()) {
@@ -219,7 +222,7 @@ public class WorkspaceService {
     @Transactional
     public Workspace archive(Actor actor, String organizationId, String workspaceId) {
         Workspace workspace = get(organizationId, workspaceId);
-        if (!AccessPolicy.archivable(workspace.kind())) {
+        if (!decisions.archivable(workspace.kind())) {
             throw DomainException.invalid(ErrorCode.DEFAULT_WORKSPACE_NOT_ARCHIVABLE, "The Default workspace cannot be archived.");
         }
         if (workspace.archived()) {

@@ -1,6 +1,5 @@
 package dev.accessconsole.domain.model;
 
-import dev.accessconsole.authz.api.ErrorCode;
 import dev.accessconsole.authz.api.RequestRefused;
 
 import java.util.Map;
@@ -14,9 +13,23 @@ public class DomainException extends RequestRefused {
 
     private final Map<String, String> details;
 
+    private final ErrorCode errorCode;
+
     private DomainException(ErrorCode code, String wireCode, String message, Map<String, String> details) {
-        super(code, wireCode, message);
+        super(code.kind(), wireCode == null ? code.value() : wireCode, message);
+        this.errorCode = code;
         this.details = details;
+    }
+
+    /** The product's code of this refusal. */
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    /** A rule of the product that withholds a permission from this principal (answered as the guard's refusals are, naming it). */
+    public static dev.accessconsole.authz.api.AccessDeniedException.MissingPermission missingPermission(ErrorCode code, String permission,
+                                                                                                        String detail) {
+        return new dev.accessconsole.authz.api.AccessDeniedException.MissingPermission(code.kind(), code.value(), permission, detail);
     }
 
     public static DomainException invalid(ErrorCode code, String message) {

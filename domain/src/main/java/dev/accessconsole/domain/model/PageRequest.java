@@ -1,6 +1,5 @@
 package dev.accessconsole.domain.model;
 
-import dev.accessconsole.authz.api.ErrorCode;
 /**
  * Cursor pagination as the Admin API documents it: at most one of {@code afterId} / {@code beforeId},
  * and {@code limit} from 1 to 1000 (default 20).

@@ -1,7 +1,7 @@
 package dev.accessconsole.web.infrastructure;
 
 import dev.accessconsole.authz.api.CallerTokens;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.RequestHeaders;
 import dev.accessconsole.domain.infrastructure.limits.SharedRateLimits;
 import dev.accessconsole.domain.model.Secrets;

@@ -1,6 +1,6 @@
 package dev.accessconsole.web.infrastructure;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.web.interfaces.errors.ErrorBody;
 import dev.accessconsole.web.interfaces.errors.ErrorType;
 import jakarta.servlet.FilterChain;

@@ -1,7 +1,9 @@
 package dev.accessconsole.domain.infrastructure.persistence;
 
+import jakarta.inject.Inject;
+import dev.accessconsole.authz.api.MemberListScope;
 import dev.accessconsole.authz.api.WorkspaceScope;
-import dev.accessconsole.authz.policy.AccessPolicy;
+import dev.accessconsole.authz.api.AccessDecisions;
 import jakarta.persistence.LockModeType;
 
 import dev.accessconsole.authz.api.OrgRole;
@@ -26,6 +28,9 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class JpaWorkspaceRepository implements WorkspaceRepository {
+
+    @Inject
+    AccessDecisions decisions;
 
     /**
      * Members page by the membership's own user_id column (m.userId: Hibernate reads m.user.id as the joined user's id),
@@ -150,7 +155,7 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     public Page<MemberRow> members(Workspace workspace, PageRequest page) {
         // who the policy lists: holding (directly or through a group) a role that may enter, and an explicit membership or a
         // held role that implies one; the kinds' role sets are the policy's, the query only asks "holds one of these"
-        AccessPolicy.MemberListScope listed = AccessPolicy.memberListScope(workspace.kind());
+        MemberListScope listed = decisions.memberListScope(workspace.kind());
         StringBuilder base = new StringBuilder("select m, wm from OrganizationMember m join fetch m.user u"
                 + " left join WorkspaceMember wm on wm.workspace.id = :ws and wm.user = u"
                 + " where m.organization.id = :org and m.suspendedAt is null");

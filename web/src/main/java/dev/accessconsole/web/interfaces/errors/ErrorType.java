@@ -1,6 +1,6 @@
 package dev.accessconsole.web.interfaces.errors;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 /** The error types of the Anthropic API and their HTTP statuses. */
 public enum ErrorType {
     INVALID_REQUEST("invalid_request_error", 400),
@@ -30,7 +30,7 @@ public enum ErrorType {
     }
 
     /** The type of a kind of refusal. */
-    public static ErrorType of(ErrorCode.Kind kind) {
+    public static ErrorType of(dev.accessconsole.authz.api.RefusalKind kind) {
         return switch (kind) {
             case INVALID_REQUEST -> INVALID_REQUEST;
             case AUTHENTICATION -> AUTHENTICATION;

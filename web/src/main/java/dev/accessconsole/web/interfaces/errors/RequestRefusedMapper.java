@@ -9,7 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Every refusal, of the guard or of a service rule, in one shape: the status and error type follow from its
- * {@link dev.accessconsole.authz.api.ErrorCode}, and its details (the permission, the field) are written as they are.
+ * {@link dev.accessconsole.domain.model.ErrorCode}, and its details (the permission, the field) are written as they are.
  */
 @Provider
 public class RequestRefusedMapper implements ExceptionMapper<RequestRefused> {
@@ -22,7 +22,7 @@ public class RequestRefusedMapper implements ExceptionMapper<RequestRefused> {
         if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
             return dev.accessconsole.web.interfaces.scim.ScimErrors.refused(refusal);
         }
-        ErrorType type = ErrorType.of(refusal.code().kind());
-        return ErrorResponses.of(request, type, type.status(), refusal.getMessage(), refusal.wireCode(), refusal.details());
+        ErrorType type = ErrorType.of(refusal.kind());
+        return ErrorResponses.of(request, type, type.status(), refusal.getMessage(), refusal.code(), refusal.details());
     }
 }

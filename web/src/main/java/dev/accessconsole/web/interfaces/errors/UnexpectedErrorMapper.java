@@ -1,7 +1,7 @@
 package dev.accessconsole.web.interfaces.errors;
 
 import dev.accessconsole.authz.api.AccessCheckFailed;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.ServiceUnavailable;
 import dev.accessconsole.domain.infrastructure.Dependencies;
 import dev.accessconsole.web.infrastructure.RequestIds;
@@ -79,12 +79,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        LOG.log(Level.WARNING, "request " + RequestIds.of(request) + " answered 503 " + answer.code().value() + ": a dependency did not answer ("
+        LOG.log(Level.WARNING, "request " + RequestIds.of(request) + " answered 503 " + answer.code() + ": a dependency did not answer ("
                 + root.getClass().getName() + ": " + root.getMessage() + ")");
         if (dev.accessconsole.web.infrastructure.ScimServlet.serving(request)) {
             return dev.accessconsole.web.interfaces.scim.ScimErrors.refused(answer);
         }
-        return ErrorResponses.of(request, ErrorType.UNAVAILABLE, ErrorType.UNAVAILABLE.status(), answer.getMessage(), answer.wireCode(), Map.of());
+        return ErrorResponses.of(request, ErrorType.UNAVAILABLE, ErrorType.UNAVAILABLE.status(), answer.getMessage(), answer.code(), Map.of());
     }
 
     static Response logged(HttpServletRequest request, Throwable failure) {

@@ -1,6 +1,6 @@
 package dev.accessconsole.web.interfaces.errors;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;

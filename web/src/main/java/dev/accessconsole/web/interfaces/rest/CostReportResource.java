@@ -2,7 +2,7 @@ package dev.accessconsole.web.interfaces.rest;
 
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;

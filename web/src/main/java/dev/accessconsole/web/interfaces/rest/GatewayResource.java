@@ -1,7 +1,7 @@
 package dev.accessconsole.web.interfaces.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.PlatformCredential;
 import dev.accessconsole.domain.application.GatewayService;
 import dev.accessconsole.domain.model.DomainException;

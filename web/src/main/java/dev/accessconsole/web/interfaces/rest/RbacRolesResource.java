@@ -1,7 +1,8 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.authz.api.AccessContext;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.Permissions;
@@ -36,6 +37,9 @@ import java.util.function.Function;
 @RequiresPermission(Permissions.ORGANIZATION_READ)
 public class RbacRolesResource {
 
+    @Inject
+    AccessDecisions decisions;
+
     public record SourceJson(String type) {
     }
 
@@ -56,7 +60,7 @@ public class RbacRolesResource {
 
     @GET
     public PageCursorJson<RbacRoleJson> listRbacRoles(@QueryParam("limit") String limit, @QueryParam("page") String page) {
-        List<RbacRoleJson> roles = RoleMatrix.organizationRoles().stream().map(entry -> role(entry.role())).toList();
+        List<RbacRoleJson> roles = decisions.organizationRoles().stream().map(entry -> role(entry.role())).toList();
         return paged(roles, RbacRoleJson::id, Params.page(limit, page, null));
     }
 
@@ -72,7 +76,7 @@ public class RbacRolesResource {
                                                                   @QueryParam("limit") String limit, @QueryParam("page") String page) {
         OrgRole role = builtIn(roleId);
         ResourceJson organization = new ResourceJson("organization", access.organizationId());
-        List<PermissionJson> permissions = RoleMatrix.organizationRoles().stream().filter(entry -> entry.role() == role).findFirst().orElseThrow()
+        List<PermissionJson> permissions = decisions.organizationRoles().stream().filter(entry -> entry.role() == role).findFirst().orElseThrow()
                 .permissions().stream().map(p -> new PermissionJson("rbac_role_permission", p.value(), organization)).toList();
         return paged(permissions, PermissionJson::action, Params.page(limit, page, null));
     }

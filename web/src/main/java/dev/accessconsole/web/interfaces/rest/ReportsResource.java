@@ -1,8 +1,9 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;
@@ -42,6 +43,9 @@ import java.util.Set;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
+
+    @Inject
+    AccessDecisions decisions;
 
     @Inject
     ReportService reports;
@@ -129,7 +133,7 @@ public class ReportsResource {
                                        @QueryParam("page") String page) {
         java.time.LocalDate day = day("starting_at", startingAt);
         int size = limit(limit, 20, 1000, "");
-        boolean mayNameMembers = access.held(null).permissions().contains(Permission.MEMBERS_MANAGE);
+        boolean mayNameMembers = decisions.mayNameMembers(access.standing());
         List<ReportService.ClaudeCodeActor> actors = reports.claudeCodeDay(access.organizationId(),
                 access.reportScope(Permission.USAGE_READ), day.toEpochDay(), mayNameMembers, access.principalId());
         int offset = (int) pageToken(page, 0, actors.size(), 1);

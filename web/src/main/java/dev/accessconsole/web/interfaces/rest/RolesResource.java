@@ -1,8 +1,9 @@
 package dev.accessconsole.web.interfaces.rest;
 
+import jakarta.inject.Inject;
+import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.authz.api.RoleMatrix;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
-import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.WorkspaceRole;
@@ -20,6 +21,9 @@ import java.util.List;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RolesResource {
+
+    @Inject
+    AccessDecisions decisions;
 
     public record PermissionJson(String name, String scope, String description) {
     }
@@ -40,11 +44,11 @@ public class RolesResource {
     public MatrixJson matrix() {
         List<PermissionJson> permissions = Arrays.stream(Permission.values())
                 .map(p -> new PermissionJson(p.value(), p.scope().name().toLowerCase(), p.description())).toList();
-        List<OrgRoleJson> orgRoles = RoleMatrix.organizationRoles().stream()
+        List<OrgRoleJson> orgRoles = decisions.organizationRoles().stream()
                 .map(r -> new OrgRoleJson(r.role().value(), names(r.permissions()), r.defaultWorkspaceRole().value(),
                         value(r.impliedWorkspaceRole()), value(r.impliedClaudeCodeWorkspaceRole())))
                 .toList();
-        List<WorkspaceRoleJson> workspaceRoles = RoleMatrix.workspaceRoles().stream()
+        List<WorkspaceRoleJson> workspaceRoles = decisions.workspaceRoles().stream()
                 .map(r -> new WorkspaceRoleJson(r.role().value(), names(r.permissions()), r.assignable())).toList();
         return new MatrixJson(permissions, orgRoles, workspaceRoles, Arrays.stream(WorkspaceRole.values()).map(WorkspaceRole::value).toList());
     }

@@ -1,6 +1,6 @@
 package dev.accessconsole.web.interfaces.rest;
 
-import dev.accessconsole.authz.api.ErrorCode;
+import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.AccessContext;
 import dev.accessconsole.authz.api.Permissions;
 import dev.accessconsole.authz.api.RequiresPermission;

@@ -90,7 +90,7 @@ public class WorkspaceRateLimitsResource {
                 // refused below
             }
         }
-        throw DomainException.invalid(dev.accessconsole.authz.api.ErrorCode.INVALID_NUMBER,
+        throw DomainException.invalid(dev.accessconsole.domain.model.ErrorCode.INVALID_NUMBER,
                 "limits[].value takes a JSON integer within range, or null to clear the override.");
     }
 }

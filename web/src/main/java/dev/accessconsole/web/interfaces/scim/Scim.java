@@ -132,11 +132,11 @@ final class Scim {
 
     /** The domain's refusals in SCIM's words. */
     static Response of(dev.accessconsole.authz.api.RequestRefused refused) {
-        return switch (refused.code().kind()) {
+        return switch (refused.kind()) {
             case NOT_FOUND -> error(404, null, refused.getMessage());
             case AUTHENTICATION -> error(401, null, refused.getMessage());
             case PERMISSION -> error(403, null, refused.getMessage());
-            case CONFLICT -> error(409, refused instanceof DomainException && refused.code() == dev.accessconsole.authz.api.ErrorCode.CONFLICT
+            case CONFLICT -> error(409, refused instanceof DomainException domain && domain.errorCode() == dev.accessconsole.domain.model.ErrorCode.CONFLICT
                     ? "uniqueness" : "mutability", refused.getMessage());
             case REQUEST_TOO_LARGE -> error(413, null, refused.getMessage());
             case RATE_LIMIT -> error(429, null, refused.getMessage());

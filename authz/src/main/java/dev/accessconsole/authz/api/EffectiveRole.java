@@ -1,6 +1,5 @@
-package dev.accessconsole.authz.policy;
+package dev.accessconsole.authz.api;
 
-import dev.accessconsole.authz.api.WorkspaceRole;
 
 import java.util.List;
 

@@ -1,12 +1,10 @@
-package dev.accessconsole.authz.policy;
+package dev.accessconsole.authz.api;
 
-import dev.accessconsole.authz.api.Permission;
-import dev.accessconsole.authz.api.WorkspaceRole;
 
 import java.util.List;
 
 /**
- * The answer of {@link AccessPolicy} for one permission: the outcome, the effective workspace role it was decided with
+ * The answer of the decision service for one permission: the outcome, the effective workspace role it was decided with
  * (for workspace permissions), the chain of reasons in words an admin can read, and, when granted, what grants it (each
  * held role or membership by its source: "org role admin", "developer through group Engineering").
  */

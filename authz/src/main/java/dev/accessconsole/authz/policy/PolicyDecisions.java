@@ -1,0 +1,219 @@
+package dev.accessconsole.authz.policy;
+
+import dev.accessconsole.authz.api.AccessDecisions;
+import dev.accessconsole.authz.api.Decision;
+import dev.accessconsole.authz.api.EffectiveRole;
+import dev.accessconsole.authz.api.HeldRole;
+import dev.accessconsole.authz.api.MemberListScope;
+import dev.accessconsole.authz.api.MemberStanding;
+import dev.accessconsole.authz.api.OrgRole;
+import dev.accessconsole.authz.api.Permission;
+import dev.accessconsole.authz.api.PrincipalKind;
+import dev.accessconsole.authz.api.RestrictedAction;
+import dev.accessconsole.authz.api.RoleMatrix;
+import dev.accessconsole.authz.api.WorkspaceKind;
+import dev.accessconsole.authz.api.WorkspaceRole;
+import dev.accessconsole.authz.api.WorkspaceScope;
+import dev.accessconsole.authz.api.WorkspaceStanding;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The decision service: {@link AccessPolicy}'s pure tables and rules, answered for the whole deployment. One instance,
+ * no state of its own besides the catalog's.
+ */
+@ApplicationScoped
+public class PolicyDecisions implements AccessDecisions {
+
+    @Override
+    public boolean holds(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
+        return AccessPolicy.holds(standing, permission, workspace);
+    }
+
+    @Override
+    public Decision decide(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
+        return AccessPolicy.decide(standing, permission, workspace);
+    }
+
+    @Override
+    public Set<Permission> permissionsIn(MemberStanding standing, WorkspaceStanding workspace) {
+        return AccessPolicy.permissionsIn(standing, workspace);
+    }
+
+    @Override
+    public EffectiveRole effectiveWorkspaceRole(MemberStanding standing, WorkspaceStanding workspace) {
+        return AccessPolicy.effectiveWorkspaceRole(standing, workspace);
+    }
+
+    @Override
+    public WorkspaceScope scope(MemberStanding standing, Permission permission) {
+        return AccessPolicy.scope(standing, permission);
+    }
+
+    @Override
+    public WorkspaceScope reportScope(MemberStanding standing, Permission permission) {
+        return AccessPolicy.reportScope(standing, permission);
+    }
+
+    @Override
+    public String noScopeReason(MemberStanding standing) {
+        return AccessPolicy.noScopeReason(standing);
+    }
+
+    @Override
+    public boolean mayNameMembers(MemberStanding standing) {
+        return AccessPolicy.holds(standing, Permission.MEMBERS_MANAGE, null);
+    }
+
+    @Override
+    public boolean grants(Collection<OrgRole> roles, Permission permission) {
+        return AccessPolicy.grants(roles, permission);
+    }
+
+    @Override
+    public EffectiveRole effectiveWorkspaceRole(Collection<HeldRole> held, WorkspaceKind kind, WorkspaceRole explicitRole) {
+        return AccessPolicy.effectiveWorkspaceRole(held, kind, explicitRole);
+    }
+
+    @Override
+    public boolean mayUse(Collection<HeldRole> held, WorkspaceKind kind, WorkspaceRole explicitRole) {
+        return AccessPolicy.effectiveWorkspaceRole(held, kind, explicitRole).role() != null;
+    }
+
+    @Override
+    public Optional<WorkspaceRole> impliedRole(Collection<OrgRole> roles, WorkspaceKind kind) {
+        return AccessPolicy.impliedRole(roles, kind);
+    }
+
+    @Override
+    public boolean mayHoldMembership(Collection<OrgRole> roles, WorkspaceKind kind) {
+        return AccessPolicy.mayHoldMembership(roles, kind);
+    }
+
+    @Override
+    public boolean explicitRoleChangeable(Collection<OrgRole> roles, WorkspaceKind kind, WorkspaceRole newRole) {
+        return AccessPolicy.explicitRoleChangeable(roles, kind, newRole);
+    }
+
+    @Override
+    public Optional<WorkspaceRole> claudeCodeSignInRole(Collection<OrgRole> roles) {
+        return AccessPolicy.claudeCodeSignInRole(roles);
+    }
+
+    @Override
+    public boolean holdsAdmin(Collection<OrgRole> roles) {
+        return AccessPolicy.holdsAdmin(roles);
+    }
+
+    @Override
+    public boolean grantsAdmin(Collection<String> roleIds) {
+        return roleIds.contains(OrgRole.ADMIN.roleId());
+    }
+
+    @Override
+    public String describe(Collection<HeldRole> held) {
+        return AccessPolicy.describe(held);
+    }
+
+    @Override
+    public MemberListScope memberListScope(WorkspaceKind kind) {
+        return AccessPolicy.memberListScope(kind);
+    }
+
+    @Override
+    public boolean hasMemberList(WorkspaceKind kind) {
+        return AccessPolicy.hasMemberList(kind);
+    }
+
+    @Override
+    public boolean renamable(WorkspaceKind kind) {
+        return AccessPolicy.renamable(kind);
+    }
+
+    @Override
+    public boolean archivable(WorkspaceKind kind) {
+        return AccessPolicy.archivable(kind);
+    }
+
+    @Override
+    public boolean hasOwnLimits(WorkspaceKind kind) {
+        return AccessPolicy.hasOwnLimits(kind);
+    }
+
+    @Override
+    public boolean acceptsKeysCreatedByHand(WorkspaceKind kind) {
+        return AccessPolicy.acceptsKeysCreatedByHand(kind);
+    }
+
+    @Override
+    public boolean serviceAccountMayHold(OrgRole role) {
+        return AccessPolicy.serviceAccountMayHold(role);
+    }
+
+    @Override
+    public boolean serviceAccountMayJoin(WorkspaceKind kind) {
+        return AccessPolicy.serviceAccountMayJoin(kind);
+    }
+
+    @Override
+    public WorkspaceRole serviceAccountDefaultRole() {
+        return AccessPolicy.SERVICE_ACCOUNT_DEFAULT_ROLE;
+    }
+
+    @Override
+    public EffectiveRole serviceAccountWorkspaceRole(OrgRole role, WorkspaceKind kind, WorkspaceRole explicitRole) {
+        return AccessPolicy.serviceAccountWorkspaceRole(role, kind, explicitRole);
+    }
+
+    @Override
+    public void require(PrincipalKind actor, RestrictedAction action) {
+        AccessPolicy.require(actor, action);
+    }
+
+    @Override
+    public void requireMayChangeHolder(PrincipalKind actor, Collection<OrgRole> before, Collection<OrgRole> after) {
+        AccessPolicy.requireAdminChange(actor, before, after);
+    }
+
+    @Override
+    public void requireMaySignOut(PrincipalKind actor, Collection<OrgRole> target) {
+        if (AccessPolicy.holdsAdmin(target)) {
+            AccessPolicy.require(actor, RestrictedAction.SIGN_OUT_ADMIN);
+        }
+    }
+
+    @Override
+    public void requireMayChangeGrant(PrincipalKind actor, Collection<String> roleIds) {
+        if (grantsAdmin(roleIds)) {
+            AccessPolicy.require(actor, RestrictedAction.CHANGE_ADMIN_GRANT);
+        }
+    }
+
+    @Override
+    public List<Permission> permissions() {
+        return List.of(Permission.values());
+    }
+
+    @Override
+    public Optional<Permission> permission(String name) {
+        return Permission.fromValue(name);
+    }
+
+    @Override
+    public List<RoleMatrix.OrgRoleEntry> organizationRoles() {
+        return Arrays.stream(OrgRole.values()).map(r -> new RoleMatrix.OrgRoleEntry(r, List.copyOf(AccessPolicy.organizationPermissions(r)),
+                AccessPolicy.defaultWorkspaceRole(r), AccessPolicy.impliedRole(r, WorkspaceKind.STANDARD).orElse(null),
+                AccessPolicy.effectiveWorkspaceRole(r, WorkspaceKind.CLAUDE_CODE, null).role())).toList();
+    }
+
+    @Override
+    public List<RoleMatrix.WorkspaceRoleEntry> workspaceRoles() {
+        return Arrays.stream(WorkspaceRole.values())
+                .map(r -> new RoleMatrix.WorkspaceRoleEntry(r, List.copyOf(AccessPolicy.workspacePermissions(r)), r.assignable())).toList();
+    }
+}
