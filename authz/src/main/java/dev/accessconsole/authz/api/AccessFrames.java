@@ -1,25 +1,22 @@
 package dev.accessconsole.authz.api;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
- * Where an HTTP request's authorization state lives while it is served: the web layer's first filter opens a frame
- * around the rest of the chain, and closes it when the request is answered. The frame holds nothing a caller can set.
+ * Where a request's authorization state lives while it is served ({@code @Inject AccessFrames}): the host's first
+ * filter opens a frame around the rest of the chain and closes it when the request is answered. The frame holds nothing
+ * a caller can set. Without a frame (a guarded bean called outside a request the host framed) the state is a
+ * request-scoped bean.
  */
-public final class AccessFrames {
-
-    private AccessFrames() {
-    }
+public interface AccessFrames {
 
     /** An open frame; closing it ends the request's authorization state on this thread. */
-    public interface Frame extends AutoCloseable {
+    interface Frame extends AutoCloseable {
         @Override
         void close();
     }
 
-    /** Opens the frame of {@code request} on this thread (an error dispatch of the same request keeps the open one). */
-    public static Frame open(HttpServletRequest request) {
-        Runnable close = dev.accessconsole.authz.impl.RequestState.open(request);
-        return close::run;
-    }
+    /**
+     * Opens the frame of {@code request} on this thread; {@code key} is the transport's own request object, so that a
+     * second dispatch of the same request (an error page) keeps the frame already open.
+     */
+    Frame open(Object key, InboundRequest request);
 }

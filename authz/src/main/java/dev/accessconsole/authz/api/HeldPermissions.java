@@ -1,8 +1,6 @@
 package dev.accessconsole.authz.api;
 
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +14,8 @@ public record HeldPermissions(WorkspaceStanding workspace, WorkspaceRole effecti
 
     /** In catalog order. */
     public HeldPermissions {
-        EnumSet<Permission> ordered = EnumSet.noneOf(Permission.class);
-        ordered.addAll(permissions);
-        permissions = Collections.unmodifiableSet(ordered);
-        EnumMap<Permission, List<String>> sources = new EnumMap<>(Permission.class);
+        permissions = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(permissions));
+        java.util.TreeMap<Permission, List<String>> sources = new java.util.TreeMap<>();
         grants.forEach((permission, from) -> sources.put(permission, List.copyOf(from)));
         grants = Collections.unmodifiableMap(sources);
     }

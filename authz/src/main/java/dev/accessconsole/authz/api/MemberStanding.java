@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A principal's place in one organization, loaded once per request: who it is, the organization roles it holds (its
- * direct role and those of its groups, each with its source), its explicit workspace memberships (workspace id → kind
+ * direct role and those of its groups, each with its source), the custom roles its groups carry, its explicit workspace memberships (workspace id → kind
  * and role), and the moment before which its sessions were ended (sign-out; epoch seconds, 0: never). Everything the
  * policy needs to answer "may it do P in W?" (with the facts of W) and "which workspaces may it see for P?".
  * <p>
@@ -25,6 +25,7 @@ public final class MemberStanding {
     private final PrincipalKind principalKind;
     private final String principalId;
     private final List<HeldRole> roles;
+    private final List<HeldCustomRole> customRoles;
     private final Map<String, Membership> memberships;
     private final long sessionsNotBefore;
 
@@ -33,10 +34,17 @@ public final class MemberStanding {
 
     public MemberStanding(String organizationId, PrincipalKind principalKind, String principalId, List<HeldRole> roles,
                           Map<String, Membership> memberships, long sessionsNotBefore) {
+        this(organizationId, principalKind, principalId, roles, List.of(), memberships, sessionsNotBefore);
+    }
+
+    /** With the custom roles the principal holds (through its groups) besides its built-in ones. */
+    public MemberStanding(String organizationId, PrincipalKind principalKind, String principalId, List<HeldRole> roles,
+                          List<HeldCustomRole> customRoles, Map<String, Membership> memberships, long sessionsNotBefore) {
         this.organizationId = organizationId;
         this.principalKind = principalKind;
         this.principalId = principalId;
         this.roles = List.copyOf(roles);
+        this.customRoles = List.copyOf(customRoles);
         this.memberships = Map.copyOf(memberships);
         this.sessionsNotBefore = sessionsNotBefore;
     }
@@ -63,6 +71,11 @@ public final class MemberStanding {
 
     public List<HeldRole> roles() {
         return roles;
+    }
+
+    /** The custom roles held, each with its source. */
+    public List<HeldCustomRole> customRoles() {
+        return customRoles;
     }
 
     public Map<String, Membership> memberships() {
@@ -120,16 +133,17 @@ public final class MemberStanding {
     public boolean equals(Object other) {
         return other instanceof MemberStanding that && sessionsNotBefore == that.sessionsNotBefore && organizationId.equals(that.organizationId)
                 && principalKind == that.principalKind && Objects.equals(principalId, that.principalId) && roles.equals(that.roles)
-                && memberships.equals(that.memberships);
+                && customRoles.equals(that.customRoles) && memberships.equals(that.memberships);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(organizationId, principalKind, principalId, roles, memberships, sessionsNotBefore);
+        return Objects.hash(organizationId, principalKind, principalId, roles, customRoles, memberships, sessionsNotBefore);
     }
 
     @Override
     public String toString() {
-        return "MemberStanding[" + organizationId + ", " + principalKind + " " + principalId + ", " + roles + "]";
+        return "MemberStanding[" + organizationId + ", " + principalKind + " " + principalId + ", " + roles
+                + (customRoles.isEmpty() ? "" : ", " + customRoles) + "]";
     }
 }

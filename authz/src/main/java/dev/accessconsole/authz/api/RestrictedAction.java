@@ -10,7 +10,9 @@ public enum RestrictedAction {
     SIGN_OUT_ADMIN(RefusalKind.PERMISSION, "cannot_sign_out_privileged_member", Permission.MEMBERS_MANAGE, "Admin API keys cannot sign out an admin."),
     MANAGE_IDENTITY(RefusalKind.PERMISSION, "signed_in_admin_required", Permission.MEMBERS_MANAGE,
             "Only a signed-in admin manages SCIM tokens and sign-in settings, not an Admin API key."),
-    CREATE_API_KEY(RefusalKind.PERMISSION, "admin_api_key_cannot_create_keys", Permission.API_KEYS_MANAGE, "Admin API keys cannot create API keys.");
+    CREATE_API_KEY(RefusalKind.PERMISSION, "admin_api_key_cannot_create_keys", Permission.API_KEYS_MANAGE, "Admin API keys cannot create API keys."),
+    DEFINE_ROLES(RefusalKind.PERMISSION, "signed_in_admin_required", Permission.MEMBERS_MANAGE,
+            "Only a signed-in admin creates, changes or deletes custom roles, not an Admin API key.");
 
     private final RefusalKind kind;
     private final String code;

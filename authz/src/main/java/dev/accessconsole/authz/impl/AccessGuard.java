@@ -38,7 +38,7 @@ public class AccessGuard {
     private static final Logger LOG = Logger.getLogger(AccessGuard.class.getName());
 
     @Inject
-    CallerTokens tokens;
+    RequestCallerTokens tokens;
 
     @Inject
     RequestCredentials credentials;
@@ -129,10 +129,10 @@ public class AccessGuard {
             return known;
         }
         MemberStanding standing;
-        Optional<JsonWebToken> token = tokens.current();
+        Optional<JsonWebToken> token = tokens.token();
         if (token.isPresent()) {
             JsonWebToken jwt = token.get();
-            if (CallerTokens.isPlatformCredential(jwt)) {
+            if (RequestCallerTokens.isPlatformToken(jwt)) {
                 throw platformCredentialRefused();
             }
             UserRef user = new UserRef(jwt.getIssuer(), jwt.getSubject());
@@ -170,7 +170,7 @@ public class AccessGuard {
         if (known != null && known.principalKind() == PrincipalKind.SCIM_TOKEN) {
             return known;
         }
-        if (tokens.current().isPresent()) {
+        if (tokens.token().isPresent()) {
             throw new AccessDeniedException.MissingPermission("provisioning",
                     "only the organization's provisioning credential (a SCIM token) acts here, not a person");
         }
@@ -227,7 +227,7 @@ public class AccessGuard {
 
     /** The workspace, if the standing has any role there; else not found, as {@code what} the caller asked for. */
     private static WorkspaceStanding visible(MemberStanding standing, WorkspaceStanding workspace, String what) {
-        if (AccessPolicy.effectiveWorkspaceRole(standing, workspace).role() == null) {
+        if (!AccessPolicy.visible(standing, workspace)) {
             throw new AccessDeniedException.NotVisible(what);
         }
         return workspace;
@@ -250,21 +250,21 @@ public class AccessGuard {
     }
 
     private void requirePerson() {
-        JsonWebToken token = tokens.current().orElseThrow(AccessDeniedException.Unauthenticated::new);
-        if (CallerTokens.isPlatformCredential(token)) {
+        JsonWebToken token = tokens.token().orElseThrow(AccessDeniedException.Unauthenticated::new);
+        if (RequestCallerTokens.isPlatformToken(token)) {
             throw platformCredentialRefused();
         }
     }
 
     private void requirePlatform(String group) {
-        Optional<JsonWebToken> token = tokens.current();
+        Optional<JsonWebToken> token = tokens.token();
         if (token.isEmpty()) {
             if (credentials.apiKey() != null) {
                 throw new AccessDeniedException.MissingPermission("platform:" + group, "Admin API keys cannot call platform operations");
             }
             throw new AccessDeniedException.Unauthenticated();
         }
-        if (!CallerTokens.holdsPlatformGroup(token.get(), group)) {
+        if (!RequestCallerTokens.holdsPlatformGroup(token.get(), group)) {
             throw new AccessDeniedException.MissingPermission("platform:" + group, "this operation is for the platform's " + group + " credential");
         }
     }

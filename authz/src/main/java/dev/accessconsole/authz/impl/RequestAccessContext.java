@@ -8,7 +8,6 @@ import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.RequestRefused;
 import dev.accessconsole.authz.api.WorkspaceScope;
 import dev.accessconsole.authz.api.WorkspaceStanding;
-import dev.accessconsole.authz.api.CurrentReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -83,7 +82,7 @@ public class RequestAccessContext implements AccessContext {
         WorkspaceStanding workspace = guard.visibleWorkspace(workspaceId);
         MemberStanding standing = standing();
         java.util.Set<Permission> permissions = AccessPolicy.permissionsIn(standing, workspace);
-        java.util.Map<Permission, java.util.List<String>> grants = new java.util.EnumMap<>(Permission.class);
+        java.util.Map<Permission, java.util.List<String>> grants = new java.util.TreeMap<>();
         for (Permission permission : permissions) {
             grants.put(permission, AccessPolicy.decide(standing, permission, workspace).sources());
         }

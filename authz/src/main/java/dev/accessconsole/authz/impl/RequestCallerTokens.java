@@ -1,7 +1,6 @@
 package dev.accessconsole.authz.impl;
 
 import dev.accessconsole.authz.api.CallerTokens;
-import dev.accessconsole.authz.api.CurrentReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
@@ -45,8 +44,58 @@ public class RequestCallerTokens implements CallerTokens {
     private final CurrentReference<JsonWebToken> tokenReference = new CurrentReference<>();
     private final CurrentReference<Principal> principalReference = new CurrentReference<>();
 
+    /** Token groups that mark platform credentials, which never act as organization members. */
+    static final Set<String> PLATFORM_GROUPS = Set.of("support", "gateway");
+
     @Override
-    public Optional<JsonWebToken> current() {
+    public Optional<Principal> current() {
+        return token().map(Principal.class::cast);
+    }
+
+    @Override
+    public boolean isPlatformCredential(Principal token) {
+        return token instanceof JsonWebToken jwt && isPlatformToken(jwt);
+    }
+
+    /** Whether the token is a platform service's (support, gateway): the API's own issuer, a platform group. */
+    static boolean isPlatformToken(JsonWebToken token) {
+        for (String group : PLATFORM_GROUPS) {
+            if (holdsPlatformGroup(token, group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token is the API's own issuer's and its groups hold the platform group {@code group}. */
+    static boolean holdsPlatformGroup(JsonWebToken token, String group) {
+        Set<String> groups = token.getGroups();
+        return groups != null && groups.contains(group) && OwnIssuer.is(token.getIssuer());
+    }
+
+    /** The API's own issuer ({@code mp.jwt.verify.issuer}), read once; without configuration (container-free tests) any. */
+    static final class OwnIssuer {
+        private static volatile Optional<String> configured;
+
+        private OwnIssuer() {
+        }
+
+        static boolean is(String issuer) {
+            Optional<String> own = configured;
+            if (own == null) {
+                try {
+                    own = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("mp.jwt.verify.issuer", String.class);
+                } catch (RuntimeException noConfiguration) {
+                    own = Optional.empty();
+                }
+                configured = own;
+            }
+            return own.isEmpty() || own.get().equals(issuer);
+        }
+    }
+
+    /** The caller's verified token (MicroProfile JWT's), resolved once per request. */
+    Optional<JsonWebToken> token() {
         RequestState state;
         Optional<JsonWebToken> known;
         try {
@@ -117,7 +166,10 @@ public class RequestCallerTokens implements CallerTokens {
 
     private JsonWebToken fromRequest(RequestState state) {
         try {
-            HttpServletRequest request = state != null && state.request() != null ? state.request() : requestReference.get(requests, beans);
+            if (state != null && state.request() != null) {
+                return state.request().caller() instanceof JsonWebToken jwt ? jwt : null;
+            }
+            HttpServletRequest request = requestReference.get(requests, beans);
             return request != null && request.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         } catch (RuntimeException noHttpRequest) {
             return null;

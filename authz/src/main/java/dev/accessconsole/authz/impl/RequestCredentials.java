@@ -1,6 +1,5 @@
 package dev.accessconsole.authz.impl;
 
-import dev.accessconsole.authz.api.CurrentReference;
 import dev.accessconsole.authz.api.RequestHeaders;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +53,10 @@ public class RequestCredentials {
     private String header(String name) {
         try {
             RequestState framed = RequestState.framed();
-            HttpServletRequest current = framed != null && framed.request() != null ? framed.request() : requestReference.get(request, beans);
+            if (framed != null && framed.request() != null) {
+                return framed.request().header(name);
+            }
+            HttpServletRequest current = requestReference.get(request, beans);
             return current == null ? null : current.getHeader(name);
         } catch (ContextNotActiveException | IllegalStateException noHttpRequest) {
             return null;

@@ -3,7 +3,7 @@ package dev.accessconsole.authz.impl;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.RequestRefused;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.accessconsole.authz.api.InboundRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Collections;
@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one piece of request state authz keeps: the HTTP request, the caller's token as first resolved, the standing the
+ * The one piece of request state authz keeps: the inbound request, the caller's token as first resolved, the standing the
  * guard loaded, and the refusals already reported. An HTTP request keeps it in a frame on its thread, opened by the
- * web layer's first filter ({@link dev.accessconsole.authz.api.AccessFrames}) — Weld's lookup of a request-scoped bean
+ * host's first filter ({@link dev.accessconsole.authz.api.AccessFrames}) — Weld's lookup of a request-scoped bean
  * was a visible part of each request's CPU. Anywhere else (a guarded bean called outside an HTTP request) it is this
  * request-scoped bean. Nothing outside authz can read or change it.
  */
@@ -23,7 +23,8 @@ public class RequestState {
 
     private static final ThreadLocal<RequestState> FRAME = new ThreadLocal<>();
 
-    private HttpServletRequest request;
+    private Object key;
+    private InboundRequest request;
     private Optional<JsonWebToken> token;
     private MemberStanding standing;
     private final Set<RequestRefused> reported = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -33,13 +34,14 @@ public class RequestState {
         return FRAME.get();
     }
 
-    /** Opens a frame for an HTTP request on this thread; an open frame of the same request (an error dispatch) is kept; opened through {@link dev.accessconsole.authz.api.AccessFrames}. */
-    public static Runnable open(HttpServletRequest request) {
+    /** Opens a frame for a request on this thread; an open frame of the same request (an error dispatch) is kept. */
+    static Runnable open(Object key, InboundRequest request) {
         RequestState previous = FRAME.get();
-        if (previous != null && previous.request == request) {
+        if (previous != null && previous.key == key) {
             return () -> { };
         }
         RequestState state = new RequestState();
+        state.key = key;
         state.request = request;
         FRAME.set(state);
         return () -> {
@@ -51,7 +53,7 @@ public class RequestState {
         };
     }
 
-    HttpServletRequest request() {
+    InboundRequest request() {
         return request;
     }
 

@@ -1,5 +1,7 @@
 package dev.accessconsole.authz.policy;
 
+import dev.accessconsole.authz.api.HeldCustomRole;
+import dev.accessconsole.authz.api.CustomRole;
 import dev.accessconsole.authz.api.RestrictedAction;
 import dev.accessconsole.authz.api.MemberListScope;
 import dev.accessconsole.authz.api.EffectiveRole;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.accessconsole.authz.api.Permission.*;
 
@@ -44,27 +47,32 @@ public final class AccessPolicy {
     private static final Map<WorkspaceRole, Set<Permission>> WORKSPACE_PERMISSIONS = new EnumMap<>(WorkspaceRole.class);
 
     static {
-        ORG_PERMISSIONS.put(OrgRole.USER, EnumSet.of(ORGANIZATION_READ));
-        ORG_PERMISSIONS.put(OrgRole.CLAUDE_CODE_USER, EnumSet.of(ORGANIZATION_READ, CLAUDE_CODE_USE));
-        ORG_PERMISSIONS.put(OrgRole.DEVELOPER, EnumSet.of(ORGANIZATION_READ, CLAUDE_CODE_USE));
-        ORG_PERMISSIONS.put(OrgRole.BILLING, EnumSet.of(ORGANIZATION_READ, BILLING_READ, BILLING_MANAGE));
-        ORG_PERMISSIONS.put(OrgRole.ADMIN, EnumSet.of(ORGANIZATION_READ, CLAUDE_CODE_USE, MEMBERS_MANAGE,
+        ORG_PERMISSIONS.put(OrgRole.USER, ordered(ORGANIZATION_READ));
+        ORG_PERMISSIONS.put(OrgRole.CLAUDE_CODE_USER, ordered(ORGANIZATION_READ, CLAUDE_CODE_USE));
+        ORG_PERMISSIONS.put(OrgRole.DEVELOPER, ordered(ORGANIZATION_READ, CLAUDE_CODE_USE));
+        ORG_PERMISSIONS.put(OrgRole.BILLING, ordered(ORGANIZATION_READ, BILLING_READ, BILLING_MANAGE));
+        ORG_PERMISSIONS.put(OrgRole.ADMIN, ordered(ORGANIZATION_READ, CLAUDE_CODE_USE, MEMBERS_MANAGE,
                 WORKSPACES_CREATE, WORKSPACES_ARCHIVE, ADMIN_KEYS_MANAGE, AUDIT_READ, ACCESS_REVIEW_READ,
                 BILLING_READ, BILLING_MANAGE));
 
-        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_USER, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE));
-        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_BILLING, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
+        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_USER, ordered(WORKSPACE_READ, WORKBENCH_USE));
+        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_BILLING, ordered(WORKSPACE_READ, WORKBENCH_USE,
                 USAGE_READ, COST_READ, LIMITS_READ));
-        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_RESTRICTED_DEVELOPER, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
+        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_RESTRICTED_DEVELOPER, ordered(WORKSPACE_READ, WORKBENCH_USE,
                 USAGE_READ, COST_READ, LIMITS_READ, API_KEYS_READ, API_KEYS_MANAGE));
-        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_DEVELOPER, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
+        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_DEVELOPER, ordered(WORKSPACE_READ, WORKBENCH_USE,
                 USAGE_READ, COST_READ, LIMITS_READ, API_KEYS_READ, API_KEYS_MANAGE));
-        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_ADMIN, EnumSet.of(WORKSPACE_READ, WORKBENCH_USE,
+        WORKSPACE_PERMISSIONS.put(WorkspaceRole.WORKSPACE_ADMIN, ordered(WORKSPACE_READ, WORKBENCH_USE,
                 USAGE_READ, COST_READ, LIMITS_READ, API_KEYS_READ, API_KEYS_MANAGE, WORKSPACE_MANAGE,
                 WORKSPACE_MEMBERS_MANAGE));
     }
 
     private AccessPolicy() {
+    }
+
+    /** Permissions in catalog order. */
+    private static Set<Permission> ordered(Permission... permissions) {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(List.of(permissions)));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -132,7 +140,7 @@ public final class AccessPolicy {
 
     /** Organization-level permissions of the held roles: the union. */
     public static Set<Permission> organizationPermissions(Collection<OrgRole> roles) {
-        EnumSet<Permission> held = EnumSet.noneOf(Permission.class);
+        Set<Permission> held = new TreeSet<>();
         for (OrgRole role : roles) {
             held.addAll(ORG_PERMISSIONS.get(role));
         }
@@ -384,7 +392,7 @@ public final class AccessPolicy {
      * Org-level permissions an Admin API key never holds, although it acts as an admin (roles.md, "Admin API
      * restrictions"): it cannot manage its peers, and it is nobody who could sign in to Claude Code.
      */
-    private static final Set<Permission> WITHHELD_FROM_ADMIN_API_KEYS = EnumSet.of(ADMIN_KEYS_MANAGE, CLAUDE_CODE_USE);
+    private static final Set<Permission> WITHHELD_FROM_ADMIN_API_KEYS = ordered(ADMIN_KEYS_MANAGE, CLAUDE_CODE_USE);
 
     /** Org-level permissions of a principal: its roles', less what its kind of principal never holds. */
     public static Set<Permission> organizationPermissions(PrincipalKind kind, Collection<OrgRole> roles) {
@@ -419,7 +427,7 @@ public final class AccessPolicy {
                 if (kind == WorkspaceKind.DEFAULT) {
                     best = max(best, defaultWorkspaceRole(role));
                 }
-                table[role.ordinal()][kind.ordinal()] = best == null ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(WORKSPACE_PERMISSIONS.get(best));
+                table[role.ordinal()][kind.ordinal()] = best == null ? Set.of() : WORKSPACE_PERMISSIONS.get(best);
             }
         }
         return table;
@@ -429,18 +437,50 @@ public final class AccessPolicy {
     private static final long[] WORKSPACE_BITS = new long[WorkspaceRole.values().length];
 
     static {
-        if (Permission.values().length > 64) {
-            throw new IllegalStateException("the policy's bit sets hold 64 permissions");
-        }
         for (WorkspaceRole role : WorkspaceRole.values()) {
             WORKSPACE_BITS[role.ordinal()] = bits(WORKSPACE_PERMISSIONS.get(role));
         }
     }
 
+    /** The permissions other modules declared, as bits: [organization-level, workspace-level]. */
+    private static long[] moduleBits() {
+        long organization = 0;
+        long workspace = 0;
+        for (Permission permission : Permission.values()) {
+            if (!permission.builtIn()) {
+                if (permission.scope() == PermissionScope.ORGANIZATION) {
+                    organization |= 1L << permission.index();
+                } else {
+                    workspace |= 1L << permission.index();
+                }
+            }
+        }
+        return new long[]{organization, workspace};
+    }
+
+    /** Every permission of the catalog with this scope, as bits. */
+    private static long scopeBits(PermissionScope scope) {
+        long bits = 0;
+        for (Permission permission : Permission.values()) {
+            if (permission.scope() == scope) {
+                bits |= 1L << permission.index();
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * Whether a custom role's workspace-level permissions hold in workspaces of {@code kind} (roles.md): Default and every
+     * standard workspace; the Claude Code workspace only for a role that also holds claude_code:use.
+     */
+    private static boolean applies(CustomRole role, WorkspaceKind kind) {
+        return kind != WorkspaceKind.CLAUDE_CODE || role.permissions().contains(CLAUDE_CODE_USE);
+    }
+
     private static long bits(Set<Permission> permissions) {
         long bits = 0;
         for (Permission permission : permissions) {
-            bits |= 1L << permission.ordinal();
+            bits |= 1L << permission.index();
         }
         return bits;
     }
@@ -456,13 +496,29 @@ public final class AccessPolicy {
     private static Grants grantsOf(MemberStanding standing) {
         long organization = 0;
         long[] byKind = new long[WorkspaceKind.values().length];
+        long[] modules = moduleBits();
         for (HeldRole held : standing.roles()) {
             organization |= bits(ORG_PERMISSIONS.get(held.role()));
             for (WorkspaceKind kind : WorkspaceKind.values()) {
                 byKind[kind.ordinal()] |= bits(BY_ROLE[held.role().ordinal()][kind.ordinal()]);
             }
+            if (held.role() == OrgRole.ADMIN) { // admin holds every permission other modules declare
+                organization |= modules[0];
+                for (WorkspaceKind kind : WorkspaceKind.values()) {
+                    byKind[kind.ordinal()] |= modules[1];
+                }
+            }
         }
-        boolean entersClaudeCode = (organization & (1L << CLAUDE_CODE_USE.ordinal())) != 0;
+        for (HeldCustomRole custom : standing.customRoles()) {
+            organization |= bits(custom.role().permissions()) & scopeBits(PermissionScope.ORGANIZATION);
+            long workspaceLevel = bits(custom.role().permissions()) & scopeBits(PermissionScope.WORKSPACE);
+            for (WorkspaceKind kind : WorkspaceKind.values()) {
+                if (applies(custom.role(), kind)) {
+                    byKind[kind.ordinal()] |= workspaceLevel;
+                }
+            }
+        }
+        boolean entersClaudeCode = (organization & (1L << CLAUDE_CODE_USE.index())) != 0;
         if (standing.principalKind() == PrincipalKind.ADMIN_API_KEY) {
             organization &= ~bits(WITHHELD_FROM_ADMIN_API_KEYS);
         } else if (standing.principalKind() == PrincipalKind.SCIM_TOKEN) {
@@ -478,7 +534,7 @@ public final class AccessPolicy {
      */
     public static boolean holds(MemberStanding standing, Permission permission, WorkspaceStanding workspace) {
         Grants grants = standing.derived(AccessPolicy::grantsOf);
-        long bit = 1L << permission.ordinal();
+        long bit = 1L << permission.index();
         if (permission.scope() == PermissionScope.ORGANIZATION) {
             return (grants.organization() & bit) != 0;
         }
@@ -510,15 +566,84 @@ public final class AccessPolicy {
                 return new Decision(Decision.Outcome.MISSING_PERMISSION, permission, null,
                         List.of("Admin API keys never hold " + permission.value() + " (Admin API restrictions)"), List.of());
             }
-            return decideOrganization(standing.roles(), permission);
+            return withCustomAndModules(standing, permission, null, decideOrganization(standing.roles(), permission));
         }
         WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
-        return decideWorkspace(standing.roles(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()), permission);
+        Decision builtIn = decideWorkspace(standing.roles(), kind, workspace == null ? null : standing.explicitRoleIn(workspace.workspaceId()), permission);
+        if (kind == WorkspaceKind.CLAUDE_CODE && !holds(standing, CLAUDE_CODE_USE, null) && builtIn.outcome() == Decision.Outcome.NOT_VISIBLE) {
+            return builtIn; // nobody enters the Claude Code workspace without claude_code:use, whatever else they hold
+        }
+        return withCustomAndModules(standing, permission, kind, builtIn);
+    }
+
+    /**
+     * A decision of the built-in roles, completed with what else grants the permission: {@code admin} every permission a
+     * module declared, each custom role that lists it (where it applies, for a workspace-level one). A workspace a custom
+     * role's workspace permissions reach is visible to its holder (a refusal there is a 403, not a 404).
+     */
+    private static Decision withCustomAndModules(MemberStanding standing, Permission permission, WorkspaceKind kind, Decision builtIn) {
+        List<String> more = new ArrayList<>();
+        if (!permission.builtIn()) {
+            for (HeldRole held : standing.roles()) {
+                if (held.role() == OrgRole.ADMIN) {
+                    more.add(held.describe());
+                }
+            }
+        }
+        boolean visibleThroughCustom = false;
+        for (HeldCustomRole custom : standing.customRoles()) {
+            boolean reaches = kind == null || applies(custom.role(), kind);
+            if (reaches && custom.role().permissions().contains(permission)) {
+                more.add(custom.describe());
+            }
+            if (kind != null && reaches && custom.role().permissions().stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE)) {
+                visibleThroughCustom = true;
+            }
+        }
+        if (more.isEmpty()) {
+            if (!permission.builtIn() && !builtIn.granted()) {
+                List<String> reasons = new ArrayList<>(builtIn.outcome() == Decision.Outcome.NOT_VISIBLE ? builtIn.reasons() : List.of());
+                reasons.add(permission.value() + " (declared by module " + permission.module() + ") is granted by admin and by custom roles"
+                        + " that list it, and no role held grants it");
+                return new Decision(builtIn.outcome() == Decision.Outcome.NOT_VISIBLE && !visibleThroughCustom ? Decision.Outcome.NOT_VISIBLE
+                        : Decision.Outcome.MISSING_PERMISSION, permission, builtIn.effectiveWorkspaceRole(), reasons, List.of());
+            }
+            if (builtIn.outcome() == Decision.Outcome.NOT_VISIBLE && visibleThroughCustom) {
+                List<String> reasons = new ArrayList<>(builtIn.reasons());
+                reasons.add("a custom role held reaches this workspace, but none lists " + permission.value());
+                return new Decision(Decision.Outcome.MISSING_PERMISSION, permission, null, reasons, List.of());
+            }
+            return builtIn;
+        }
+        List<String> reasons = new ArrayList<>();
+        if (builtIn.granted()) {
+            reasons.addAll(builtIn.reasons());
+        }
+        for (String source : more) {
+            reasons.add(source + " grants " + permission.value() + (builtIn.granted() || reasons.size() > 1 ? " too" : ""));
+        }
+        List<String> sources = new ArrayList<>(builtIn.granted() ? builtIn.sources() : List.of());
+        sources.addAll(more);
+        return new Decision(Decision.Outcome.GRANTED, permission, builtIn.effectiveWorkspaceRole(), reasons, sources);
+    }
+
+    /** Whether a standing sees a workspace at all: an effective role there, or a custom role whose workspace permissions reach it. */
+    public static boolean visible(MemberStanding standing, WorkspaceStanding workspace) {
+        if (effectiveWorkspaceRole(standing, workspace).role() != null) {
+            return true;
+        }
+        WorkspaceKind kind = workspace == null ? WorkspaceKind.DEFAULT : workspace.kind();
+        for (HeldCustomRole custom : standing.customRoles()) {
+            if (applies(custom.role(), kind) && custom.role().permissions().stream().anyMatch(p -> p.scope() == PermissionScope.WORKSPACE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every permission a standing holds in a workspace (null: Default), org-level ones included; empty when it cannot see it. */
     public static Set<Permission> permissionsIn(MemberStanding standing, WorkspaceStanding workspace) {
-        EnumSet<Permission> held = EnumSet.noneOf(Permission.class);
+        Set<Permission> held = new TreeSet<>();
         for (Permission permission : Permission.values()) {
             if (holds(standing, permission, workspace)) {
                 held.add(permission);
@@ -541,8 +666,11 @@ public final class AccessPolicy {
     public static WorkspaceScope scope(MemberStanding standing, Permission permission) {
         requireScope(permission, PermissionScope.WORKSPACE);
         EnumSet<WorkspaceKind> kinds = EnumSet.noneOf(WorkspaceKind.class);
+        Grants grants = standing.derived(AccessPolicy::grantsOf);
+        long bit = 1L << permission.index();
         for (WorkspaceKind kind : WorkspaceKind.values()) {
-            if (decideWorkspace(standing.roles(), kind, null, permission).granted()) {
+            boolean enters = kind != WorkspaceKind.CLAUDE_CODE || grants.entersClaudeCode();
+            if (enters && (grants.byKind()[kind.ordinal()] & bit) != 0) {
                 kinds.add(kind);
             }
         }
@@ -573,16 +701,27 @@ public final class AccessPolicy {
 
     /** Why a standing's scope for a permission is empty, in words. */
     public static String noScopeReason(MemberStanding standing) {
-        return (standing.roles().isEmpty() ? "holding no role, it holds it" : describe(standing.roles()) + " hold"
-                + (standing.roles().size() == 1 ? "s" : "") + " it") + " in no workspace of the organization, and no workspace role grants it";
+        List<String> held = new ArrayList<>();
+        standing.roles().forEach(role -> held.add(role.describe()));
+        standing.customRoles().forEach(role -> held.add(role.describe()));
+        return (held.isEmpty() ? "holding no role, it holds it" : String.join(", ", held) + " hold"
+                + (held.size() == 1 ? "s" : "") + " it") + " in no workspace of the organization, and no workspace role grants it";
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Restricted actions
 
-    /** Whether a kind of principal may take a restricted action: every one of them is withheld from Admin API keys. */
+    /**
+     * Whether a kind of principal may take a restricted action, action by action: a signed-in person takes every one;
+     * an Admin API key none; a SCIM token (the identity provider) only the changes of a group carrying admin that it
+     * manages (its members, its existence: roles.md, "Groups and the identity provider").
+     */
     public static boolean permits(PrincipalKind kind, RestrictedAction action) {
-        return kind == PrincipalKind.USER || (kind == PrincipalKind.SCIM_TOKEN && action == RestrictedAction.CHANGE_ADMIN_GRANT);
+        return switch (action) {
+            case CHANGE_ADMIN_GRANT -> kind == PrincipalKind.USER || kind == PrincipalKind.SCIM_TOKEN;
+            case ASSIGN_ADMIN_ROLE, CHANGE_ADMIN_ROLE, REMOVE_ADMIN, SIGN_OUT_ADMIN, MANAGE_IDENTITY, CREATE_API_KEY, DEFINE_ROLES ->
+                    kind == PrincipalKind.USER;
+        };
     }
 
     /** Refuses a restricted action to a principal that may not take it, naming the permission it was taken under. */

@@ -1,7 +1,6 @@
 package dev.accessconsole.authz.impl;
 
 import dev.accessconsole.authz.api.AccessRefused;
-import dev.accessconsole.authz.api.CallerTokens;
 import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.UserRef;
 import dev.accessconsole.authz.api.WorkspaceStanding;
@@ -75,11 +74,11 @@ final class Fakes {
         }
     }
 
-    static final class FakeTokens implements CallerTokens {
+    static final class FakeTokens extends RequestCallerTokens {
         JsonWebToken token;
 
         @Override
-        public Optional<JsonWebToken> current() {
+        Optional<JsonWebToken> token() {
             return Optional.ofNullable(token);
         }
     }

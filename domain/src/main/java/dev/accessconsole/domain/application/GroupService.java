@@ -6,6 +6,8 @@ import dev.accessconsole.authz.api.PrincipalKind;
 import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.AuditLog;
+import dev.accessconsole.domain.model.DefinedRole;
+import dev.accessconsole.domain.model.DefinedRoleRepository;
 import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.JsonBuilders;
 import dev.accessconsole.domain.model.OrganizationMember;
@@ -48,6 +50,9 @@ public class GroupService {
     RbacGroupRepository groups;
 
     @Inject
+    DefinedRoleRepository definedRoles;
+
+    @Inject
     OrganizationRepository organizations;
 
     @Inject
@@ -83,7 +88,7 @@ public class GroupService {
     @Transactional
     public RbacGroup create(Actor actor, String organizationId, String name, List<String> roleIds, String externalId) {
         String cleanName = Names.require("name", name, RbacGroup.MAX_NAME_LENGTH);
-        List<String> roles = roleIds(roleIds);
+        List<String> roles = roleIds(organizationId, roleIds);
         decisions.requireMayChangeGrant(actor.principalKind(), roles);
         lock(actor, organizationId);
         if (groups.findByName(organizationId, cleanName).isPresent()) {
@@ -103,7 +108,7 @@ public class GroupService {
     public Changed update(Actor actor, String organizationId, String groupId, String name, List<String> roleIds) {
         RbacGroup group = visible(actor, organizationId, groupId);
         String cleanName = name == null ? null : Names.require("name", name, RbacGroup.MAX_NAME_LENGTH);
-        List<String> roles = roleIds == null ? null : roleIds(roleIds);
+        List<String> roles = roleIds == null ? null : roleIds(organizationId, roleIds);
         if (cleanName != null && !cleanName.equals(group.name())) {
             requireSource(actor, group);
         }
@@ -407,16 +412,24 @@ public class GroupService {
     }
 
     /** The role ids given, each one of the organization's roles, without repeats. */
-    static List<String> roleIds(List<String> roleIds) {
+    List<String> roleIds(String organizationId, List<String> roleIds) {
         if (roleIds == null) {
             return List.of();
         }
         Set<String> unique = new LinkedHashSet<>();
         for (String id : roleIds) {
-            if (id == null || OrgRole.fromRoleId(id).isEmpty()) {
-                throw DomainException.notFound(ErrorCode.RBAC_ROLE_NOT_FOUND, "role " + (id == null ? "null" : "'" + id + "'"));
+            if (id == null) {
+                throw DomainException.notFound(ErrorCode.RBAC_ROLE_NOT_FOUND, "role null");
             }
             unique.add(id);
+        }
+        Set<String> custom = new LinkedHashSet<>(unique);
+        custom.removeIf(id -> OrgRole.fromRoleId(id).isPresent());
+        Map<String, DefinedRole> defined = definedRoles.byIds(organizationId, custom);
+        for (String id : custom) {
+            if (!defined.containsKey(id)) {
+                throw DomainException.notFound(ErrorCode.RBAC_ROLE_NOT_FOUND, "role '" + id + "'");
+            }
         }
         return List.copyOf(unique);
     }

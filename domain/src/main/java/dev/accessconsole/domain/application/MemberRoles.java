@@ -1,5 +1,9 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.domain.model.DefinedRoleRepository;
+import dev.accessconsole.domain.model.DefinedRole;
+import dev.accessconsole.authz.api.GrantSource;
+import dev.accessconsole.authz.api.HeldCustomRole;
 import dev.accessconsole.domain.model.ErrorCode;
 import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.MemberStanding;
@@ -54,6 +58,9 @@ public class MemberRoles {
     RbacGroupRepository groups;
 
     @Inject
+    DefinedRoleRepository definedRoles;
+
+    @Inject
     WorkspaceRepository workspaces;
 
     @Inject
@@ -86,6 +93,24 @@ public class MemberRoles {
         return held;
     }
 
+    /** The custom roles an active member's groups carry, each with its group as source. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<HeldCustomRole> customRoles(String organizationId, String userId) {
+        List<RbacGroupRepository.GroupGrant> grants = groups.customRoleGrants(organizationId, userId);
+        if (grants.isEmpty()) {
+            return List.of();
+        }
+        Map<String, DefinedRole> defined = definedRoles.byIds(organizationId, grants.stream().map(RbacGroupRepository.GroupGrant::roleId).toList());
+        List<HeldCustomRole> held = new ArrayList<>();
+        for (RbacGroupRepository.GroupGrant grant : grants) {
+            DefinedRole role = defined.get(grant.roleId());
+            if (role != null) {
+                held.add(new HeldCustomRole(role.asCustomRole(), GrantSource.group(grant.groupId(), grant.groupName())));
+            }
+        }
+        return held;
+    }
+
     /** The same, as a set of roles (for rules that do not care where a role comes from). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<OrgRole> roleSet(String organizationId, String userId) {
@@ -99,7 +124,8 @@ public class MemberRoles {
         for (WorkspaceMember explicit : workspaces.explicitMembershipsOf(member.organizationId(), member.user().id())) {
             memberships.put(explicit.workspace().id(), new MemberStanding.Membership(explicit.workspace().kind(), explicit.role()));
         }
-        return new MemberStanding(member.organizationId(), PrincipalKind.USER, member.user().id(), of(member), memberships,
+        return new MemberStanding(member.organizationId(), PrincipalKind.USER, member.user().id(), of(member),
+                member.suspended() ? List.of() : customRoles(member.organizationId(), member.user().id()), memberships,
                 member.sessionsNotBefore());
     }
 

@@ -41,6 +41,11 @@ public final class Ids {
         return "rbacgrp_" + next();
     }
 
+    /** A custom role: "role_" like the built-in ones, whose names hold no digit, so that no id can be both. */
+    public static String customRole() {
+        return "role_" + next();
+    }
+
     public static String serviceAccount() {
         return "svcacct_" + next();
     }

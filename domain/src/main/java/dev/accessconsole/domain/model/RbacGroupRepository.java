@@ -46,6 +46,13 @@ public interface RbacGroupRepository {
     /** The groups of the organization the person belongs to, by name. */
     List<RbacGroup> groupsOf(String organizationId, String userId);
 
+    /** A role id a group of the person carries (for custom roles: built-in ones come as {@link HeldRole}s). */
+    record GroupGrant(String groupId, String groupName, String roleId) {
+    }
+
+    /** The ids of roles that are not built in (custom roles) the person's groups in the organization carry. */
+    List<GroupGrant> customRoleGrants(String organizationId, String userId);
+
     /** The roles the person's groups in the organization carry, each with its group as source (built-in roles only). */
     List<HeldRole> groupRoles(String organizationId, String userId);
 

@@ -41,7 +41,7 @@ public class CallerFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         try {
-            tokens.current().ifPresent(currentUser::provision);
+            tokens.current().map(org.eclipse.microprofile.jwt.JsonWebToken.class::cast).ifPresent(currentUser::provision);
         } catch (RequestRefused refused) {
             throw refused;
         } catch (RuntimeException unidentified) {

@@ -63,8 +63,8 @@ public class CurrentUser {
 
     /** The signed-in user; refuses anonymous callers (401) and platform credentials (403). */
     public UserAccount require() {
-        JsonWebToken token = tokens.current().orElseThrow(AccessDeniedException.Unauthenticated::new);
-        if (CallerTokens.isPlatformCredential(token)) {
+        JsonWebToken token = tokens.current().map(JsonWebToken.class::cast).orElseThrow(AccessDeniedException.Unauthenticated::new);
+        if (tokens.isPlatformCredential(token)) {
             throw new AccessDeniedException.MissingPermission(Permission.ORGANIZATION_READ.value(),
                     "platform support and gateway credentials cannot act as people");
         }
@@ -73,7 +73,7 @@ public class CurrentUser {
 
     /** Whether the request's token says the email is verified: the claim present and JSON true (roles.md). */
     public boolean emailVerified() {
-        return tokens.current().map(CurrentUser::verified).orElse(false);
+        return tokens.current().map(JsonWebToken.class::cast).map(CurrentUser::verified).orElse(false);
     }
 
     /**
@@ -86,7 +86,7 @@ public class CurrentUser {
         if (provisioned != null) {
             return provisioned;
         }
-        if (CallerTokens.isPlatformCredential(token)) {
+        if (tokens.isPlatformCredential(token)) {
             return null;
         }
         // what a token may say is bounded by what is stored: an identity too long to store is no identity (401); a

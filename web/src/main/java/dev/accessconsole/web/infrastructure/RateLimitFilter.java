@@ -68,7 +68,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         }
         String address = "ip:" + servletRequest.getRemoteAddr();
         request.setProperty(ADDRESS, address);
-        var token = tokens.current();
+        var token = tokens.current().map(org.eclipse.microprofile.jwt.JsonWebToken.class::cast);
         String apiKey = apiKey(request);
         if (token.isEmpty() && apiKey != null && failuresPerMinute > 0) {
             SharedRateLimits.Budget failures = limits.peek(FAILURES + address, failuresPerMinute);

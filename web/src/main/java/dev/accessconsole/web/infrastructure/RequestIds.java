@@ -1,6 +1,7 @@
 package dev.accessconsole.web.infrastructure;
 
 import dev.accessconsole.authz.api.AccessFrames;
+import dev.accessconsole.authz.api.InboundRequest;
 import dev.accessconsole.domain.model.Ids;
 import dev.accessconsole.domain.model.RequestCorrelation;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIds extends HttpFilter {
 
+    @jakarta.inject.Inject
+    AccessFrames frames;
+
     static final String ATTRIBUTE = "dev.accessconsole.request-id";
     public static final String HEADER = "request-id";
 
@@ -35,7 +39,17 @@ public class RequestIds extends HttpFilter {
             response.setHeader(HEADER, requestId);
         }
         correlation.requestId(requestId);
-        try (AccessFrames.Frame frame = AccessFrames.open(request)) {
+        try (AccessFrames.Frame frame = frames.open(request, new InboundRequest() {
+            @Override
+            public String header(String name) {
+                return request.getHeader(name);
+            }
+
+            @Override
+            public java.security.Principal caller() {
+                return request.getUserPrincipal();
+            }
+        })) {
             chain.doFilter(request, response);
         }
     }

@@ -1,6 +1,7 @@
 package dev.accessconsole.domain.infrastructure.authz;
 
 import dev.accessconsole.domain.model.AdminApiKey;
+import dev.accessconsole.domain.model.DefinedRole;
 import dev.accessconsole.domain.model.OrganizationMember;
 import dev.accessconsole.domain.model.RbacGroup;
 import dev.accessconsole.domain.model.RbacGroupMember;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * The entity listener of everything a standing is made of (organization memberships, workspace memberships, group
- * memberships, groups and their roles, Admin API keys, SCIM tokens): any insert, update or delete marks exactly the
+ * memberships, groups and their roles, custom roles, workspaces, Admin API keys, SCIM tokens): any insert, update or delete marks exactly the
  * standings it can change, when its transaction commits (a group's change: every standing of its organization). Being
  * a listener on the entities, not a call in each service, no write path can forget it; bulk JPQL updates, which skip
  * listeners, are not used on these entities.
@@ -46,6 +47,9 @@ public class StandingInvalidation {
             // its roles or its existence changed: any member's standing may hold it (group members are few enough to
             // mark one by one only when they are; a mark of the organization drops them all at once)
             keys = Set.of(new StandingCache.OrganizationKey(group.organizationId()));
+        } else if (entity instanceof DefinedRole role) {
+            // a custom role's permissions changed (or it was made or removed): any member's standing may hold it
+            keys = Set.of(new StandingCache.OrganizationKey(role.organizationId()));
         } else if (entity instanceof Workspace workspace) {
             keys = Set.of(new StandingCache.WorkspaceKey(workspace.organizationId(), workspace.id()));
         } else if (entity instanceof ScimToken token) {

@@ -50,6 +50,9 @@ public class StandingLoader {
     @Inject
     RbacGroupRepository groups;
 
+    @Inject
+    dev.accessconsole.domain.application.MemberRoles memberRoles;
+
     /**
      * The person's standing in the organization (the caller, {@link JpaAccessLookup}, has checked the arguments): their
      * direct role and their groups' roles, explicit workspace memberships, and when their sessions were last ended; none
@@ -69,7 +72,8 @@ public class StandingLoader {
                     List<HeldRole> roles = new ArrayList<>();
                     roles.add(HeldRole.direct(member.role()));
                     roles.addAll(groups.groupRoles(organizationId, account.id()));
-                    return new MemberStanding(organizationId, PrincipalKind.USER, account.id(), roles, memberships, member.sessionsNotBefore());
+                    return new MemberStanding(organizationId, PrincipalKind.USER, account.id(), roles, memberRoles.customRoles(organizationId, account.id()),
+                            memberships, member.sessionsNotBefore());
                 }));
     }
 

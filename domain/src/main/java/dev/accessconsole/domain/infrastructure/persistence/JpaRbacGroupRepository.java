@@ -159,6 +159,19 @@ public class JpaRbacGroupRepository implements RbacGroupRepository {
     }
 
     @Override
+    public List<GroupGrant> customRoleGrants(String organizationId, String userId) {
+        List<GroupGrant> grants = new ArrayList<>();
+        for (Object[] row : em.createQuery("select g.id, g.name, r from RbacGroupMember m join m.group g join g.roleIds r"
+                        + " where m.organizationId = :org and m.id.userId = :user order by g.id, r", Object[].class)
+                .setParameter("org", organizationId).setParameter("user", userId).getResultList()) {
+            if (OrgRole.fromRoleId((String) row[2]).isEmpty()) {
+                grants.add(new GroupGrant((String) row[0], (String) row[1], (String) row[2]));
+            }
+        }
+        return grants;
+    }
+
+    @Override
     public Map<String, List<HeldRole>> groupRoles(String organizationId, Collection<String> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();

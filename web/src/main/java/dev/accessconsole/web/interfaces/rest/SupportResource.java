@@ -58,6 +58,6 @@ public class SupportResource {
     }
 
     private String subject() {
-        return tokens.current().map(t -> t.getSubject()).orElse("support");
+        return tokens.current().map(org.eclipse.microprofile.jwt.JsonWebToken.class::cast).map(t -> t.getSubject()).orElse("support");
     }
 }

@@ -20,6 +20,15 @@ public final class Requests {
     }
 
     /** A group: its name and, this product's addition to the official body, the roles it carries. */
+    /** A custom role: a display name and permissions of the catalog (GET /v1/roles), never members:manage or admin_keys:manage. */
+    public record CreateRbacRole(@Schema(maxLength = 255, description = "Unique in the organization, compared as emails are") String displayName,
+                                 @Schema(description = "Permission names, e.g. audit:read") java.util.List<String> permissions) {
+    }
+
+    /** Every field optional: a new display name and/or the role's permissions (replacing them). */
+    public record UpdateRbacRole(@Schema(maxLength = 255) String displayName, java.util.List<String> permissions) {
+    }
+
     public record CreateRbacGroup(@Schema(maxLength = 255, description = "Unique in the organization, compared as emails are") String name,
                                   @Schema(description = "Role ids from rbac_roles, e.g. role_developer") java.util.List<String> roleIds) {
     }

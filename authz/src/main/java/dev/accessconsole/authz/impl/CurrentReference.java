@@ -1,4 +1,4 @@
-package dev.accessconsole.authz.api;
+package dev.accessconsole.authz.impl;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
