@@ -148,6 +148,9 @@ class AccessMatrixIT {
             Map.entry("GET /v1/organizations/rbac_roles", List.of("organization:read")),
             Map.entry("GET /v1/organizations/rbac_roles/{rbac_role_id}", List.of("organization:read")),
             Map.entry("GET /v1/organizations/rbac_roles/{rbac_role_id}/permissions", List.of("organization:read")),
+            Map.entry("POST /v1/organizations/rbac_roles", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/rbac_roles/{rbac_role_id}", List.of("members:manage")),
+            Map.entry("DELETE /v1/organizations/rbac_roles/{rbac_role_id}", List.of("members:manage")),
             Map.entry("POST /v1/organizations/users/{user_id}/sign_out", List.of("members:manage")),
             Map.entry("GET /v1/organizations/scim_tokens", List.of("members:manage")),
             Map.entry("POST /v1/organizations/scim_tokens", List.of("members:manage")),
@@ -228,6 +231,7 @@ class AccessMatrixIT {
         final String serviceAccountA = serviceAccountInW("matrix-bot");
         final String groupA = group(ownerA, orgA, "Matrix group A");
         final String scimTokenA = scimToken(ownerA, orgA);
+        final String customRoleA = customRole(ownerA, orgA, "Matrix auditor A");
 
         final Person ownerB = Api.newPerson("matrix-b");
         final String orgB = Orgs.create(ownerB, "Matrix B");
@@ -239,6 +243,7 @@ class AccessMatrixIT {
         final String serviceAccountB = ownerB.request("POST", "/v1/organizations/service_accounts").json("{\"name\":\"bot-b\"}").send().json().getString("id");
         final String groupB = group(ownerB, orgB, "Matrix group B");
         final String scimTokenB = scimToken(ownerB, orgB);
+        final String customRoleB = customRole(ownerB, orgB, "Matrix auditor B");
         final String adminKeyB;
         final String adminKeyIdB;
         final List<Principal> principals = new ArrayList<>();
@@ -285,7 +290,14 @@ class AccessMatrixIT {
             principals.add(new Principal("gateway", Api.platformToken("gateway"), null, null, null, "gateway"));
         }
 
-        static String group(Person owner, String org, String name) {
+    static String customRole(Person owner, String org, String name) {
+        Response created = owner.request("POST", "/v1/organizations/rbac_roles").org(org)
+                .json("{\"display_name\":\"" + name + "\",\"permissions\":[\"audit:read\"]}").send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        return created.json().getString("id");
+    }
+
+    static String group(Person owner, String org, String name) {
             Response created = owner.request("POST", "/v1/organizations/rbac_groups").org(org).json("{\"name\":\"" + name + "\"}").send();
             assertThat(created.status()).as(created.toString()).isEqualTo(200);
             return created.json().getString("id");
@@ -343,13 +355,13 @@ class AccessMatrixIT {
                 return Map.ofEntries(Map.entry("workspace_id", wB), Map.entry("api_key_id", keyB), Map.entry("invite_id", inviteB),
                         Map.entry("prompt_id", promptB), Map.entry("user_id", memberB.userId()), Map.entry("admin_key_id", adminKeyIdB),
                         Map.entry("org_id", orgB), Map.entry("service_account_id", serviceAccountB), Map.entry("rate_limit_id", "ratelimit_all_models"),
-                        Map.entry("rbac_group_id", groupB), Map.entry("scim_token_id", scimTokenB), Map.entry("rbac_role_id", "role_developer"));
+                        Map.entry("rbac_group_id", groupB), Map.entry("scim_token_id", scimTokenB), Map.entry("rbac_role_id", customRoleB));
             }
             Map<String, String> ids = new LinkedHashMap<>(Map.ofEntries(Map.entry("workspace_id", w), Map.entry("api_key_id", keyA.getString("id")),
                     Map.entry("invite_id", inviteA), Map.entry("prompt_id", promptA),
                     Map.entry("user_id", template.contains("/workspaces/") ? wsTarget : roleTarget), Map.entry("admin_key_id", adminKeyIdA),
                     Map.entry("org_id", orgA), Map.entry("service_account_id", serviceAccountA), Map.entry("rate_limit_id", "ratelimit_all_models"),
-                    Map.entry("rbac_group_id", groupA), Map.entry("scim_token_id", scimTokenA), Map.entry("rbac_role_id", "role_developer")));
+                    Map.entry("rbac_group_id", groupA), Map.entry("scim_token_id", scimTokenA), Map.entry("rbac_role_id", customRoleA)));
             if (fresh) {
                 String operation = method + " " + template;
                 switch (operation) {
@@ -367,6 +379,7 @@ class AccessMatrixIT {
                          "DELETE /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}" ->
                             ids.put("service_account_id", serviceAccountInW("leaving-bot"));
                     case "DELETE /v1/organizations/rbac_groups/{rbac_group_id}" -> ids.put("rbac_group_id", group(ownerA, orgA, "Doomed " + unique.incrementAndGet()));
+                    case "DELETE /v1/organizations/rbac_roles/{rbac_role_id}" -> ids.put("rbac_role_id", customRole(ownerA, orgA, "Doomed role " + unique.incrementAndGet()));
                     case "DELETE /v1/organizations/rbac_groups/{rbac_group_id}/members/{user_id}" -> ids.put("user_id", memberOfGroupA("group-leaver"));
                     case "POST /v1/organizations/scim_tokens/{scim_token_id}/revoke" -> ids.put("scim_token_id", scimToken(ownerA, orgA));
                     default -> { }
@@ -397,6 +410,8 @@ class AccessMatrixIT {
                         "{\"limits\":[{\"type\":\"requests_per_minute\",\"value\":10}]}";
                 case "POST /v1/organizations/service_accounts" -> "{\"name\":\"made-bot-" + unique.incrementAndGet() + "\"}";
                 case "POST /v1/organizations/rbac_groups" -> "{\"name\":\"Made group " + unique.incrementAndGet() + "\",\"role_ids\":[\"role_user\"]}";
+                case "POST /v1/organizations/rbac_roles" -> "{\"display_name\":\"Made role " + unique.incrementAndGet() + "\",\"permissions\":[\"audit:read\"]}";
+                case "POST /v1/organizations/rbac_roles/{rbac_role_id}" -> "{\"permissions\":[\"audit:read\",\"usage:read\"]}";
                 case "POST /v1/organizations/rbac_groups/{rbac_group_id}" -> foreign ? "{\"name\":\"Matrix group B\"}" : "{\"name\":\"Matrix group A\"}";
                 case "POST /v1/organizations/rbac_groups/{rbac_group_id}/members" -> "{\"user_id\":\""
                         + (fresh ? Orgs.join(orgA, ownerA, "user", "group-joiner").userId() : roleTarget) + "\"}";
@@ -437,6 +452,9 @@ class AccessMatrixIT {
             state.put("members of group A", auditor.request("GET", "/v1/organizations/rbac_groups/" + groupA + "/members?limit=1000").org(orgA).send().body());
             state.put("SCIM tokens", auditor.request("GET", "/v1/organizations/scim_tokens?limit=1000").org(orgA).send().body());
             state.put("sign-in settings", auditor.request("GET", "/v1/organizations/sign_in_settings").org(orgA).send().body());
+            // the roles through the owner: the auditor's own budget (the suite's rate limit) is spent on the rest
+            state.put("roles", ownerA.request("GET", "/v1/organizations/rbac_roles?limit=1000").org(orgA).send().body());
+            state.put("permissions of role A", ownerA.request("GET", "/v1/organizations/rbac_roles/" + customRoleA + "/permissions?limit=1000").org(orgA).send().body());
             return state.toString();
         }
     }
@@ -494,9 +512,6 @@ class AccessMatrixIT {
             for (boolean foreign : List.of(false, true)) {
                 if (foreign && !template.contains("{") && !(template.equals("/v1/organizations/api_keys") && method.equals("POST"))) {
                     continue;
-                }
-                if (foreign && template.contains("{rbac_role_id}")) {
-                    continue; // built-in roles are every organization's: no foreign id to try
                 }
                 Expect expect = expect(principal, method, template, required, foreign);
                 if (expect.status() == 200) {
@@ -640,8 +655,9 @@ class AccessMatrixIT {
         if (template.equals("/v1/organizations/api_keys") && method.equals("POST") && p.adminKeyOfA()) {
             return Expect.forbidden("api_keys:manage"); // Admin API keys cannot create API keys
         }
-        if (p.adminKeyOfA() && !method.equals("GET") && (template.startsWith("/v1/organizations/scim_tokens") || template.endsWith("/sign_in_settings"))) {
-            return Expect.forbidden("members:manage"); // SCIM tokens and sign-in settings: signed-in admins only
+        if (p.adminKeyOfA() && !method.equals("GET") && (template.startsWith("/v1/organizations/scim_tokens") || template.endsWith("/sign_in_settings")
+                || template.startsWith("/v1/organizations/rbac_roles"))) {
+            return Expect.forbidden("members:manage"); // SCIM tokens, sign-in settings, custom roles: signed-in admins only
         }
         return Expect.ALLOW;
     }

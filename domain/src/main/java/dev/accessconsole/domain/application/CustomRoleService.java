@@ -87,8 +87,8 @@ public class CustomRoleService {
     /** Renames the role and/or replaces its permissions (null: unchanged); every holder has the new ones at once. */
     @Transactional
     public DefinedRole update(Actor actor, String organizationId, String roleId, String displayName, Collection<String> permissionNames) {
-        decisions.require(actor.principalKind(), RestrictedAction.DEFINE_ROLES);
         DefinedRole role = editable(organizationId, roleId);
+        decisions.require(actor.principalKind(), RestrictedAction.DEFINE_ROLES);
         String name = displayName == null ? null : Names.require("display_name", displayName, DefinedRole.MAX_NAME_LENGTH);
         Set<Permission> permissions = permissionNames == null ? null : permissions(permissionNames);
         lock(actor, organizationId);
@@ -112,8 +112,8 @@ public class CustomRoleService {
 
     @Transactional
     public DefinedRole delete(Actor actor, String organizationId, String roleId) {
-        decisions.require(actor.principalKind(), RestrictedAction.DEFINE_ROLES);
         DefinedRole role = editable(organizationId, roleId);
+        decisions.require(actor.principalKind(), RestrictedAction.DEFINE_ROLES);
         lock(actor, organizationId);
         List<RbacGroup> carriers = groups.carrying(organizationId, List.of(role.id()));
         if (!carriers.isEmpty()) {
