@@ -20,8 +20,15 @@ public sealed interface AccessDeclaration {
     /** The declaration in words, as documented per operation ({@code x-required-permissions}). */
     List<String> documented();
 
-    /** Permissions from the catalog: any one of them, or all when {@code all}. */
-    record Permissions(List<Permission> permissions, boolean all) implements AccessDeclaration {
+    /**
+     * Permissions from the catalog: any one of them, or all when {@code all}; held in the workspace of the call, or, when
+     * {@code anyWorkspace}, in at least one workspace (a list's gate).
+     */
+    record Permissions(List<Permission> permissions, boolean all, boolean anyWorkspace) implements AccessDeclaration {
+        public Permissions(List<Permission> permissions, boolean all) {
+            this(permissions, all, false);
+        }
+
         public Permissions {
             if (permissions.isEmpty()) {
                 throw new IllegalStateException("@RequiresPermission names no permission");
@@ -111,7 +118,7 @@ public sealed interface AccessDeclaration {
                 found.add(new Permissions(Arrays.stream(required.value())
                         .map(name -> Permission.fromValue(name).orElseThrow(() ->
                                 new IllegalStateException("Unknown permission '" + name + "' in @RequiresPermission on " + where)))
-                        .toList(), required.all()));
+                        .toList(), required.all(), required.inAnyWorkspace()));
             } else if (annotation instanceof AnyAuthenticatedCaller) {
                 found.add(new AnyAuthenticated());
             } else if (annotation instanceof PlatformCredential platform) {

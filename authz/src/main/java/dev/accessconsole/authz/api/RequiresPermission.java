@@ -34,4 +34,12 @@ public @interface RequiresPermission {
     /** When true, every listed permission is required. */
     @Nonbinding
     boolean all() default false;
+
+    /**
+     * For a list of workspace-level things: the caller must hold the (workspace-level) permission in at least one
+     * workspace of the organization, and the method shows only the workspaces of {@link AccessContext#scope} (usage and
+     * cost: {@link AccessContext#reportScope}). The gate is the permission, as documented; no workspace argument.
+     */
+    @Nonbinding
+    boolean inAnyWorkspace() default false;
 }

@@ -67,6 +67,10 @@ public class AccessGuard {
 
     private void authorize(AccessDeclaration.Permissions declared, WorkspaceArgument argument) {
         MemberStanding standing = establishedStanding();
+        if (declared.anyWorkspace()) {
+            authorizeInAnyWorkspace(standing, declared);
+            return;
+        }
         boolean needsWorkspace = false;
         for (Permission permission : declared.permissions()) {
             needsWorkspace |= permission.scope() == PermissionScope.WORKSPACE;
@@ -231,6 +235,24 @@ public class AccessGuard {
             throw new AccessDeniedException.NotVisible(what);
         }
         return workspace;
+    }
+
+    /** A list's gate: the permission held in at least one workspace (any one of them, or each when {@code all}). */
+    private void authorizeInAnyWorkspace(MemberStanding standing, AccessDeclaration.Permissions declared) {
+        RequestRefused refused = null;
+        for (Permission permission : declared.permissions()) {
+            boolean held = !AccessPolicy.listScope(standing, permission).isNone();
+            if (held && !declared.all()) {
+                return;
+            }
+            if (!held && refused == null) {
+                refused = new AccessDeniedException.MissingPermission(permission.value(), AccessPolicy.noScopeReason(standing));
+            }
+        }
+        if (refused != null) {
+            report(refused, null);
+            throw refused;
+        }
     }
 
     /** The scope of a workspace-level permission for the caller; an empty one is refused like a missing permission. */

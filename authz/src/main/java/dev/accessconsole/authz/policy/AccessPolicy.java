@@ -699,6 +699,11 @@ public final class AccessPolicy {
         return scope(standing, permission);
     }
 
+    /** The workspaces a list of things gated by {@code permission} shows: a report's rows for usage and cost, else {@link #scope}. */
+    public static WorkspaceScope listScope(MemberStanding standing, Permission permission) {
+        return permission == USAGE_READ || permission == COST_READ ? reportScope(standing, permission) : scope(standing, permission);
+    }
+
     /** Why a standing's scope for a permission is empty, in words. */
     public static String noScopeReason(MemberStanding standing) {
         List<String> held = new ArrayList<>();

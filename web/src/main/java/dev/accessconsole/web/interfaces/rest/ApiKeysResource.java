@@ -54,7 +54,7 @@ public class ApiKeysResource {
 
     /** Lists the keys of the workspaces where the caller holds api_keys:read (403 when there is none). */
     @GET
-    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    @RequiresPermission(value = Permissions.API_KEYS_READ, inAnyWorkspace = true)
     public ListJson<ApiKeyJson> listApiKeys(@QueryParam("limit") String limit,
                                             @QueryParam("after_id") String afterId,
                                             @QueryParam("before_id") String beforeId,

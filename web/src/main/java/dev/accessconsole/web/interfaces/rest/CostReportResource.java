@@ -55,7 +55,7 @@ public class CostReportResource {
      * type tokens), and one for web search requests (cost type web_search); the fields of what is not grouped are null.
      */
     @GET
-    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    @RequiresPermission(value = Permissions.COST_READ, inAnyWorkspace = true)
     public JsonObject costReport(@QueryParam("starting_at") String startingAt, @QueryParam("ending_at") String endingAt,
                                  @QueryParam("bucket_width") String bucketWidth, @QueryParam("limit") String limit,
                                  @QueryParam("page") String page, @QueryParam("group_by[]") List<String> groupBy,

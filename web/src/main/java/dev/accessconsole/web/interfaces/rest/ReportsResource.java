@@ -59,7 +59,7 @@ public class ReportsResource {
      */
     @GET
     @Path("/messages")
-    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    @RequiresPermission(value = Permissions.USAGE_READ, inAnyWorkspace = true)
     public JsonObject usageReport(@QueryParam("starting_at") String startingAt, @QueryParam("ending_at") String endingAt,
                                   @QueryParam("bucket_width") String bucketWidth, @QueryParam("limit") String limit,
                                   @QueryParam("page") String page, @QueryParam("group_by[]") List<String> groupBy,
@@ -128,7 +128,7 @@ public class ReportsResource {
      */
     @GET
     @Path("/claude_code")
-    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    @RequiresPermission(value = Permissions.USAGE_READ, inAnyWorkspace = true)
     public JsonObject claudeCodeReport(@QueryParam("starting_at") String startingAt, @QueryParam("limit") String limit,
                                        @QueryParam("page") String page) {
         java.time.LocalDate day = day("starting_at", startingAt);

@@ -44,7 +44,7 @@ public class WorkspacesResource {
 
     /** Lists the workspaces the caller may read (workspace:read), the Default one only with include_default=true. */
     @GET
-    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    @RequiresPermission(value = Permissions.WORKSPACE_READ, inAnyWorkspace = true)
     public ListJson<WorkspaceJson> listWorkspaces(@QueryParam("limit") String limit,
                                                   @QueryParam("after_id") String afterId,
                                                   @QueryParam("before_id") String beforeId,
