@@ -1,5 +1,6 @@
 package dev.accessconsole.domain.application;
 
+import dev.accessconsole.authz.api.HeldCustomRole;
 import dev.accessconsole.authz.api.HeldRole;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
@@ -50,12 +51,12 @@ public class AccessReviewService {
     }
 
     /** Why a member may or may not do what was asked in one workspace (the Default one when none was named). */
-    public record Explanation(String userId, OrgRole orgRole, List<HeldRole> roles, String workspaceId, WorkspaceKind workspaceKind,
+    public record Explanation(String userId, OrgRole orgRole, List<HeldRole> roles, List<HeldCustomRole> customRoles, String workspaceId, WorkspaceKind workspaceKind,
                               WorkspaceRole effectiveRole, List<PermissionDecision> decisions) {
     }
 
     /** One member in one workspace: the roles held (with sources), effective role and permissions. */
-    public record ReviewRow(String userId, String email, OrgRole orgRole, List<HeldRole> roles, String workspaceId, String workspaceName,
+    public record ReviewRow(String userId, String email, OrgRole orgRole, List<HeldRole> roles, List<HeldCustomRole> customRoles, String workspaceId, String workspaceName,
                             WorkspaceKind workspaceKind, WorkspaceRole effectiveRole, List<Permission> permissions) {
     }
 
@@ -84,7 +85,7 @@ public class AccessReviewService {
             return new PermissionDecision(p, decision.granted(), decision.outcome().name().toLowerCase(java.util.Locale.ROOT), decision.reasons(),
                     decision.sources());
         }).toList();
-        return new Explanation(userId, entry.member().role(), entry.standing().roles(), workspace.workspaceId(), workspace.kind(),
+        return new Explanation(userId, entry.member().role(), entry.standing().roles(), entry.standing().customRoles(), workspace.workspaceId(), workspace.kind(),
                 decisions.effectiveWorkspaceRole(entry.standing(), workspace).role(), answers);
     }
 
@@ -92,7 +93,7 @@ public class AccessReviewService {
     @Transactional
     public List<ReviewRow> review(String organizationId) {
         return entries(organizationId).stream().map(entry -> new ReviewRow(entry.member().user().id(), entry.member().user().email(),
-                entry.member().role(), entry.standing().roles(), entry.workspace().id(), entry.workspace().name(), entry.workspace().kind(),
+                entry.member().role(), entry.standing().roles(), entry.standing().customRoles(), entry.workspace().id(), entry.workspace().name(), entry.workspace().kind(),
                 decisions.effectiveWorkspaceRole(entry.standing(), entry.workspaceStanding()).role(),
                 List.copyOf(decisions.permissionsIn(entry.standing(), entry.workspaceStanding())))).toList();
     }
@@ -102,8 +103,8 @@ public class AccessReviewService {
         Workspace workspace = workspaces.findOrDefault(organizationId, workspaceId)
                 .orElseThrow(() -> DomainException.notFound("workspace"));
         WorkspaceRole explicit = workspaces.explicitMember(workspace.id(), userId).map(WorkspaceMember::role).orElse(null);
-        return new Entry(member, workspace, standing(organizationId, member, memberRoles.of(member), explicit == null ? Map.of()
-                : Map.of(workspace.id(), new MemberStanding.Membership(workspace.kind(), explicit))));
+        return new Entry(member, workspace, standing(organizationId, member, memberRoles.of(member), memberRoles.customRoles(organizationId, userId),
+                explicit == null ? Map.of() : Map.of(workspace.id(), new MemberStanding.Membership(workspace.kind(), explicit))));
     }
 
     private List<Entry> entries(String organizationId) {
@@ -122,13 +123,14 @@ public class AccessReviewService {
             List<HeldRole> held = new java.util.ArrayList<>();
             held.add(HeldRole.direct(member.role()));
             held.addAll(viaGroups.getOrDefault(member.user().id(), List.of()));
-            MemberStanding standing = standing(organizationId, member, held, explicit.getOrDefault(member.user().id(), Map.of()));
+            MemberStanding standing = standing(organizationId, member, held, memberRoles.customRoles(organizationId, member.user().id()),
+                    explicit.getOrDefault(member.user().id(), Map.of()));
             return all.stream().map(workspace -> new Entry(member, workspace, standing));
         }).toList();
     }
 
-    private static MemberStanding standing(String organizationId, OrganizationMember member, List<HeldRole> held,
+    private static MemberStanding standing(String organizationId, OrganizationMember member, List<HeldRole> held, List<HeldCustomRole> custom,
                                            Map<String, MemberStanding.Membership> memberships) {
-        return new MemberStanding(organizationId, PrincipalKind.USER, member.user().id(), held, memberships, member.sessionsNotBefore());
+        return new MemberStanding(organizationId, PrincipalKind.USER, member.user().id(), held, custom, memberships, member.sessionsNotBefore());
     }
 }

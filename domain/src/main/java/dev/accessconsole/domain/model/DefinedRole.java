@@ -97,9 +97,10 @@ public class DefinedRole {
         return updatedAt;
     }
 
-    /** Its permissions by name, as stored (a module's that is not deployed now stays listed). */
+    /** Its permissions by name, in catalog order (a module's that is not deployed now stays listed, after the others). */
     public List<String> permissionNames() {
-        return List.copyOf(permissions);
+        return permissions.stream().sorted(java.util.Comparator.comparingInt((String name) -> Permission.fromValue(name).map(Permission::index)
+                .orElse(Integer.MAX_VALUE)).thenComparing(java.util.Comparator.naturalOrder())).toList();
     }
 
     /** The role as the decision service reads it: the permissions the catalog knows now. */

@@ -118,6 +118,28 @@ class CrossNodeIT {
         }
     }
 
+    @Test
+    void whenACustomRolesPermissionsChangeOnAThenBDecidesWithTheChange() {
+        Person member = Orgs.join(orgId, admin, "user", "cross-auditor");
+        String role = admin.request("POST", "/v1/organizations/rbac_roles").at(NODE_A)
+                .json("{\"display_name\":\"Cross auditor\",\"permissions\":[\"audit:read\",\"usage:read\"]}").send().json().getString("id");
+        String group = admin.request("POST", "/v1/organizations/rbac_groups").at(NODE_A)
+                .json("{\"name\":\"Cross auditors\",\"role_ids\":[\"" + role + "\"]}").send().json().getString("id");
+        assertThat(admin.request("POST", "/v1/organizations/rbac_groups/" + group + "/members").at(NODE_A)
+                .json("{\"user_id\":\"" + member.userId() + "\"}").send().status()).isEqualTo(200);
+        String usage = "/v1/organizations/usage_report/messages?starting_at=2026-01-01T00:00:00Z";
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            warm(NODE_B, member, usage);
+            assertThat(admin.request("POST", "/v1/organizations/rbac_roles/" + role).at(NODE_A)
+                    .json("{\"permissions\":[\"audit:read\"]}").send().status()).isEqualTo(200);
+            assertThat(on(NODE_B, member, "GET", usage).status()).as("usage:read taken, attempt %d", attempt).isEqualTo(403);
+            assertThat(on(NODE_B, member, "GET", "/v1/organizations/audit_events").status()).isEqualTo(200);
+            assertThat(admin.request("POST", "/v1/organizations/rbac_roles/" + role).at(NODE_A)
+                    .json("{\"permissions\":[\"audit:read\",\"usage:read\"]}").send().status()).isEqualTo(200);
+            assertThat(on(NODE_B, member, "GET", usage).status()).as("usage:read given back, attempt %d", attempt).isEqualTo(200);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

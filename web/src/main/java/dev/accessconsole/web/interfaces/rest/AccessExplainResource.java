@@ -67,7 +67,7 @@ public class AccessExplainResource {
                 d.permission().scope().name().toLowerCase(Locale.ROOT), d.granted(), d.outcome(), d.reasons(), d.sources())).toList();
         PermissionDecisionJson single = decisions.size() == 1 ? decisions.get(0) : null;
         return new ExplanationJson("permission_explanation", userId, access.organizationId(), explanation.orgRole().value(),
-                HeldRoleJson.of(explanation.roles()),
+                HeldRoleJson.of(explanation.roles(), explanation.customRoles()),
                 explanation.workspaceKind() == WorkspaceKind.DEFAULT ? null : explanation.workspaceId(), kind(explanation.workspaceKind()),
                 explanation.effectiveRole() == null ? null : explanation.effectiveRole().value(),
                 single == null ? null : single.permission(), single == null ? null : single.granted(),
@@ -81,7 +81,7 @@ public class AccessExplainResource {
     @RequiresPermission(Permissions.ACCESS_REVIEW_READ)
     public Response accessReview(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         List<ReviewRowJson> rows = review.review(access.organizationId()).stream().map(row -> new ReviewRowJson(row.userId(), row.email(),
-                row.orgRole().value(), HeldRoleJson.of(row.roles()), row.workspaceKind() == WorkspaceKind.DEFAULT ? null : row.workspaceId(), row.workspaceName(),
+                row.orgRole().value(), HeldRoleJson.of(row.roles(), row.customRoles()), row.workspaceKind() == WorkspaceKind.DEFAULT ? null : row.workspaceId(), row.workspaceName(),
                 kind(row.workspaceKind()), row.effectiveRole() == null ? null : row.effectiveRole().value(),
                 row.permissions().stream().map(Permission::value).toList())).toList();
         boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.getType().equals("text") && m.getSubtype().equals("csv"));

@@ -77,7 +77,7 @@ public class OrganizationsResource {
         List<String> permissions = held.permissions().stream().map(Permission::value).toList();
         List<GrantJson> grants = held.grants().entrySet().stream().map(e -> new GrantJson(e.getKey().value(), e.getValue())).toList();
         return new PermissionsJson(standing.organizationId(), standing.isAdminApiKey() ? "admin_api_key" : "user",
-                standing.principalId(), standing.directRole() == null ? null : standing.directRole().value(), HeldRoleJson.of(standing.roles()),
+                standing.principalId(), standing.directRole() == null ? null : standing.directRole().value(), HeldRoleJson.of(standing.roles(), standing.customRoles()),
                 workspace, held.effectiveRole() == null ? null : held.effectiveRole().value(), permissions, grants);
     }
 }

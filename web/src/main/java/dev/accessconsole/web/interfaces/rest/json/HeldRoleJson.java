@@ -1,5 +1,6 @@
 package dev.accessconsole.web.interfaces.rest.json;
 
+import dev.accessconsole.authz.api.HeldCustomRole;
 import dev.accessconsole.authz.api.GrantSource;
 import dev.accessconsole.authz.api.HeldRole;
 
@@ -13,9 +14,17 @@ public record HeldRoleJson(String role, String roleId, SourceJson source, String
     }
 
     public static List<HeldRoleJson> of(List<HeldRole> roles) {
-        return roles.stream().map(held -> new HeldRoleJson(held.role().value(), held.role().roleId(),
+        return of(roles, List.of());
+    }
+
+    /** The built-in roles held, then the custom ones ({@code role}: the custom role's display name). */
+    public static List<HeldRoleJson> of(List<HeldRole> roles, List<HeldCustomRole> custom) {
+        java.util.List<HeldRoleJson> all = new java.util.ArrayList<>(roles.stream().map(held -> new HeldRoleJson(held.role().value(), held.role().roleId(),
                 new SourceJson(held.source().type().name().toLowerCase(Locale.ROOT), held.source().id(), held.source().name()),
-                held.describe())).toList();
+                held.describe())).toList());
+        custom.forEach(held -> all.add(new HeldRoleJson(held.role().name(), held.role().id(),
+                new SourceJson(held.source().type().name().toLowerCase(Locale.ROOT), held.source().id(), held.source().name()), held.describe())));
+        return all;
     }
 
     /** The source types as the API writes them. */
