@@ -206,9 +206,22 @@ public class PolicyDecisions implements AccessDecisions {
 
     @Override
     public List<RoleMatrix.OrgRoleEntry> organizationRoles() {
-        return Arrays.stream(OrgRole.values()).map(r -> new RoleMatrix.OrgRoleEntry(r, List.copyOf(AccessPolicy.organizationPermissions(r)),
+        return Arrays.stream(OrgRole.values()).map(r -> new RoleMatrix.OrgRoleEntry(r, organizationPermissions(r),
                 AccessPolicy.defaultWorkspaceRole(r), AccessPolicy.impliedRole(r, WorkspaceKind.STANDARD).orElse(null),
                 AccessPolicy.effectiveWorkspaceRole(r, WorkspaceKind.CLAUDE_CODE, null).role())).toList();
+    }
+
+    /** A built-in role's organization-level permissions: admin's include every one a module declared. */
+    private static List<Permission> organizationPermissions(OrgRole role) {
+        java.util.TreeSet<Permission> permissions = new java.util.TreeSet<>(AccessPolicy.organizationPermissions(role));
+        if (role == OrgRole.ADMIN) {
+            for (Permission permission : Permission.values()) {
+                if (!permission.builtIn() && permission.scope() == dev.accessconsole.authz.api.PermissionScope.ORGANIZATION) {
+                    permissions.add(permission);
+                }
+            }
+        }
+        return List.copyOf(permissions);
     }
 
     @Override

@@ -21,12 +21,11 @@ import java.util.List;
 
 /**
  * Adds {@code x-required-permissions} to every operation, read from the same annotations the interceptor enforces,
- * so documentation and enforcement cannot drift apart. Operation ids arrive as {@code Class_method}
- * (operationIdStrategy=CLASS_METHOD); the filter resolves them in the resources package and leaves the method name.
+ * so documentation and enforcement cannot drift apart. Operation ids arrive as {@code package.Class_method}
+ * (operationIdStrategy=PACKAGE_CLASS_METHOD); the filter resolves the class (any module's) and leaves the method name.
  */
 public class RequiredPermissionsOpenApiFilter implements OASFilter {
 
-    static final String RESOURCES_PACKAGE = "dev.accessconsole.web.interfaces.rest.";
     public static final String EXTENSION = "x-required-permissions";
 
     @Override
@@ -35,10 +34,12 @@ public class RequiredPermissionsOpenApiFilter implements OASFilter {
         if (operationId == null || !operationId.contains("_")) {
             return operation;
         }
-        String className = operationId.substring(0, operationId.indexOf('_'));
-        String methodName = operationId.substring(operationId.indexOf('_') + 1);
+        String className = operationId.substring(0, operationId.lastIndexOf('_'));
+        String methodName = operationId.substring(operationId.lastIndexOf('_') + 1);
         try {
-            Class<?> type = Class.forName(RESOURCES_PACKAGE + className, false, getClass().getClassLoader());
+            // PACKAGE_CLASS_METHOD: the class by its full name, this module's or another's (a module's jar in this web
+            // module declares its resources' permissions the same way)
+            Class<?> type = Class.forName(className, false, getClass().getClassLoader());
             Method method = Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(methodName)).findFirst().orElse(null);
             if (method == null) {
                 return operation;

@@ -25,7 +25,8 @@ public class RolesResource {
     @Inject
     AccessDecisions decisions;
 
-    public record PermissionJson(String name, String scope, String description) {
+    /** A permission of the catalog; {@code module}: the module that declared it (null: built in). */
+    public record PermissionJson(String name, String scope, String description, String module) {
     }
 
     public record OrgRoleJson(String role, List<String> permissions, String defaultWorkspaceRole,
@@ -42,8 +43,8 @@ public class RolesResource {
     @GET
     @AnyAuthenticatedCaller
     public MatrixJson matrix() {
-        List<PermissionJson> permissions = Arrays.stream(Permission.values())
-                .map(p -> new PermissionJson(p.value(), p.scope().name().toLowerCase(), p.description())).toList();
+        List<PermissionJson> permissions = decisions.permissions().stream()
+                .map(p -> new PermissionJson(p.value(), p.scope().name().toLowerCase(), p.description(), p.module())).toList();
         List<OrgRoleJson> orgRoles = decisions.organizationRoles().stream()
                 .map(r -> new OrgRoleJson(r.role().value(), names(r.permissions()), r.defaultWorkspaceRole().value(),
                         value(r.impliedWorkspaceRole()), value(r.impliedClaudeCodeWorkspaceRole())))
