@@ -61,8 +61,14 @@ public interface AccessDecisions {
     /** Whether an explicit role may be given, changed to {@code newRole} (null: removed) for someone holding the roles. */
     boolean explicitRoleChangeable(Collection<OrgRole> roles, WorkspaceKind kind, WorkspaceRole newRole);
 
+    /** The role an implied membership of someone holding the roles may be raised to by an explicit one (the top one), if any. */
+    Optional<WorkspaceRole> raisableTo(Collection<OrgRole> roles, WorkspaceKind kind);
+
     /** The workspace role a Claude Code sign-in gives someone holding the roles, if they may sign in at all. */
     Optional<WorkspaceRole> claudeCodeSignInRole(Collection<OrgRole> roles);
+
+    /** Whether sign-in provisioning may give the role to whoever joins (roles.md: never more than developer). */
+    boolean mayBeGivenOnJoining(OrgRole role);
 
     /** Whether the roles make their holder an admin of the organization (the last-admin invariant, Admin API keys). */
     boolean holdsAdmin(Collection<OrgRole> roles);

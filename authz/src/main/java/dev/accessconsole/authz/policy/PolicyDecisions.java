@@ -101,8 +101,28 @@ public class PolicyDecisions implements AccessDecisions {
     }
 
     @Override
+    public Optional<WorkspaceRole> raisableTo(Collection<OrgRole> roles, WorkspaceKind kind) {
+        Optional<WorkspaceRole> implied = AccessPolicy.impliedRole(roles, kind);
+        if (implied.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkspaceRole[] all = WorkspaceRole.values();
+        for (int i = all.length - 1; i >= 0 && all[i].compareTo(implied.get()) > 0; i--) {
+            if (AccessPolicy.explicitRoleChangeable(roles, kind, all[i])) {
+                return Optional.of(all[i]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<WorkspaceRole> claudeCodeSignInRole(Collection<OrgRole> roles) {
         return AccessPolicy.claudeCodeSignInRole(roles);
+    }
+
+    @Override
+    public boolean mayBeGivenOnJoining(OrgRole role) {
+        return role == OrgRole.USER || role == OrgRole.CLAUDE_CODE_USER || role == OrgRole.DEVELOPER;
     }
 
     @Override

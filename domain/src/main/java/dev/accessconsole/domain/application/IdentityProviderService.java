@@ -41,9 +41,6 @@ public class IdentityProviderService {
     @Inject
     AccessDecisions decisions;
 
-    /** The default roles sign-in provisioning and SCIM may give (roles.md): never more than developer. */
-    public static final Set<OrgRole> DEFAULT_ROLES = Set.of(OrgRole.USER, OrgRole.CLAUDE_CODE_USER, OrgRole.DEVELOPER);
-
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     private static final Pattern CLAIM = Pattern.compile("^[A-Za-z0-9_.:/-]{1,255}$");
 
@@ -120,7 +117,7 @@ public class IdentityProviderService {
                     + ": configure it as the sign-in provider (ACCESSCONSOLE_OIDC_ISSUER) first.");
         }
         OrgRole role = defaultRole == null ? OrgRole.USER : defaultRole;
-        if (!DEFAULT_ROLES.contains(role)) {
+        if (!decisions.mayBeGivenOnJoining(role)) {
             throw DomainException.invalidField("default_role", "default_role must be one of user, claude_code_user, developer.");
         }
         String claim = groupsClaim == null || groupsClaim.isBlank() ? SignInSettings.DEFAULT_GROUPS_CLAIM : groupsClaim;

@@ -187,10 +187,9 @@ public class WorkspaceMemberService {
         if (decisions.explicitRoleChangeable(roles, workspace.kind(), role)) {
             return;
         }
-        WorkspaceRole implied = decisions.impliedRole(roles, workspace.kind()).orElseThrow();
         throw DomainException.invalid(ErrorCode.IMPLIED_MEMBERSHIP, "The member holds this workspace's role through "
                 + decisions.describe(held) + "; it cannot be changed"
-                + (implied != WorkspaceRole.WORKSPACE_ADMIN ? " except to " + WorkspaceRole.WORKSPACE_ADMIN.value() + "." : "."));
+                + decisions.raisableTo(roles, workspace.kind()).map(top -> " except to " + top.value() + ".").orElse("."));
     }
 
     private static List<HeldRole> held(OrganizationMember member, java.util.Map<String, List<HeldRole>> viaGroups) {
