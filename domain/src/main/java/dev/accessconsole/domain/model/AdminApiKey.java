@@ -3,7 +3,6 @@ package dev.accessconsole.domain.model;
 import jakarta.persistence.Column;
 import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -11,7 +10,6 @@ import java.time.Instant;
 
 /** An Admin API key: automation acting as an admin of one organization, with the Admin API restrictions. */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "admin_api_keys")
 public class AdminApiKey {
 

@@ -6,7 +6,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -24,7 +23,6 @@ import java.util.Set;
  * Groups carry it by its id; any change marks every standing of the organization stale when it commits.
  */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "custom_roles")
 public class DefinedRole {
 

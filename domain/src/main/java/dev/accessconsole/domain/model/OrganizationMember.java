@@ -4,7 +4,6 @@ import dev.accessconsole.authz.api.OrgRole;
 import jakarta.persistence.Column;
 import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -15,7 +14,6 @@ import java.time.Instant;
 
 /** A user's membership in an organization, with the org role. */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "organization_members")
 public class OrganizationMember {
 

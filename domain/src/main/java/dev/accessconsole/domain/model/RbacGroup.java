@@ -4,7 +4,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -23,7 +22,6 @@ import java.util.Set;
  * holders: that is the mapping "identity provider group → role".
  */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "rbac_groups")
 public class RbacGroup {
 

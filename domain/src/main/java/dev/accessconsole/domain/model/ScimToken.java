@@ -2,7 +2,6 @@ package dev.accessconsole.domain.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -13,7 +12,6 @@ import java.time.Instant;
  * {@code /scim/v2}, and nothing else. Created by signed-in admins; the secret is shown once and only its hash is kept.
  */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "scim_tokens")
 public class ScimToken {
 

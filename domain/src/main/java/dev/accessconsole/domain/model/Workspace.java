@@ -4,7 +4,6 @@ import dev.accessconsole.authz.api.WorkspaceKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -17,7 +16,6 @@ import java.time.Instant;
 
 /** A workspace of an organization: the Default one, a standard one, or the Claude Code one. */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "workspaces")
 public class Workspace {
 

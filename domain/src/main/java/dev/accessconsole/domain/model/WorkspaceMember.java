@@ -3,7 +3,6 @@ package dev.accessconsole.domain.model;
 import dev.accessconsole.authz.api.WorkspaceRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -14,7 +13,6 @@ import java.time.Instant;
 
 /** An explicit workspace membership. Implied ones (org admin, org billing) are never stored. */
 @Entity
-@EntityListeners(dev.accessconsole.domain.infrastructure.authz.StandingInvalidation.class)
 @Table(name = "workspace_members")
 public class WorkspaceMember {
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * The entity listener of everything a standing is made of (organization memberships, workspace memberships, group
  * memberships, groups and their roles, custom roles, workspaces, Admin API keys, SCIM tokens): any insert, update or delete marks exactly the
  * standings it can change, when its transaction commits (a group's change: every standing of its organization). Being
- * a listener on the entities, not a call in each service, no write path can forget it; bulk JPQL updates, which skip
- * listeners, are not used on these entities.
+ * the persistence unit's default listener (META-INF/orm.xml), not a call in each service, no write path can forget it;
+ * every other entity passes through untouched; bulk JPQL updates, which skip listeners, are not used on these entities.
  */
 public class StandingInvalidation {
 
