@@ -110,27 +110,8 @@ public class ApiKeyService {
     public ApiKey update(Actor actor, String organizationId, String apiKeyId, String name, ApiKey.Status status) {
         ApiKey key = get(organizationId, apiKeyId);
         String cleanName = name == null ? null : Names.require("name", name, MAX_NAME_LENGTH);
-        if (key.status() == ApiKey.Status.ARCHIVED && (status != null && status != ApiKey.Status.ARCHIVED || cleanName != null)) {
-            throw DomainException.invalid(ErrorCode.API_KEY_ARCHIVED, "An archived API key cannot be changed.");
-        }
-        if (key.workspace().archived()) {
-            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "Keys of an archived workspace cannot be changed.");
-        }
-        if (status == ApiKey.Status.EXPIRED) {
-            throw DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived.");
-        }
-        if (key.expired(Time.now()) && key.status() != ApiKey.Status.ARCHIVED && (status == ApiKey.Status.ACTIVE || status == ApiKey.Status.INACTIVE)) {
-            throw DomainException.invalidField("status", "An expired API key cannot be made active or inactive; archive it or create another.");
-        }
         JsonObjectBuilder details = JsonBuilders.object();
-        if (cleanName != null && !cleanName.equals(key.name())) {
-            details.add("name_before", key.name()).add("name_after", cleanName);
-            key.rename(cleanName);
-        }
-        if (status != null && status != key.status()) {
-            details.add("status_before", key.status().value()).add("status_after", status.value());
-            key.changeStatus(status);
-        }
+        key.change(cleanName, status, Time.now()).forEach(details::add);
         audit.record(organizationId, actor, "api_key.update", "api_key", apiKeyId, details.build().toString());
         return key;
     }

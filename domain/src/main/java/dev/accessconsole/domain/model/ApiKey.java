@@ -152,4 +152,37 @@ public class ApiKey {
     public void changeStatus(Status newStatus) {
         this.status = newStatus.value();
     }
+
+    /**
+     * A change of name and/or status asked through the API at {@code now} (null: unchanged), checked against the key's
+     * rules: an archived key never changes again (and is never revived); a key of an archived workspace is read-only;
+     * {@code expired} is a state, not a status one sets; an expired key can only be archived. Returns what changed, for
+     * the audit log; refuses with the rule's error otherwise, changing nothing.
+     */
+    public java.util.Map<String, String> change(String newName, Status newStatus, Instant now) {
+        if (status() == Status.ARCHIVED && (newStatus != null && newStatus != Status.ARCHIVED || newName != null)) {
+            throw DomainException.invalid(ErrorCode.API_KEY_ARCHIVED, "An archived API key cannot be changed.");
+        }
+        if (workspace.archived()) {
+            throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "Keys of an archived workspace cannot be changed.");
+        }
+        if (newStatus == Status.EXPIRED) {
+            throw DomainException.invalid(ErrorCode.INVALID_STATUS, "status must be one of active, inactive, archived.");
+        }
+        if (expired(now) && status() != Status.ARCHIVED && (newStatus == Status.ACTIVE || newStatus == Status.INACTIVE)) {
+            throw DomainException.invalidField("status", "An expired API key cannot be made active or inactive; archive it or create another.");
+        }
+        java.util.Map<String, String> changed = new java.util.LinkedHashMap<>();
+        if (newName != null && !newName.equals(name)) {
+            changed.put("name_before", name);
+            changed.put("name_after", newName);
+            rename(newName);
+        }
+        if (newStatus != null && newStatus != status()) {
+            changed.put("status_before", status().value());
+            changed.put("status_after", newStatus.value());
+            changeStatus(newStatus);
+        }
+        return changed;
+    }
 }
