@@ -57,6 +57,7 @@ public class DecisionBenchmark {
 
     private MemberStanding standing;
     private MemberStanding grouped;
+    private MemberStanding customised;
     private WorkspaceStanding workspace;
     private Set<String> grants;
     private String[] keys;
@@ -74,6 +75,14 @@ public class DecisionBenchmark {
                 java.util.List.of(HeldRole.direct(OrgRole.USER), new HeldRole(OrgRole.DEVELOPER, GrantSource.group("rbacgrp_1", "Engineering")),
                         new HeldRole(OrgRole.BILLING, GrantSource.group("rbacgrp_2", "Finance"))),
                 Map.of("ws1", new MemberStanding.Membership(WorkspaceKind.STANDARD, WorkspaceRole.WORKSPACE_DEVELOPER)), 0);
+
+        // the same, with a custom role (Auditor) through a third group, and a permission a module declared in the catalog
+        Permission.declare("payroll:export", PermissionScope.ORGANIZATION, "Export the payroll", "payroll");
+        customised = new MemberStanding("org1", PrincipalKind.USER, "user_dave", grouped.roles(),
+                java.util.List.of(new dev.accessconsole.authz.api.HeldCustomRole(dev.accessconsole.authz.api.CustomRole.of("role_auditor", "Auditor",
+                        java.util.List.of(Permission.AUDIT_READ, Permission.ACCESS_REVIEW_READ, Permission.USAGE_READ)),
+                        GrantSource.group("rbacgrp_3", "Compliance"))),
+                grouped.memberships(), 0);
 
         grants = new HashSet<>();
         keys = new String[ASKED.length];
@@ -120,6 +129,12 @@ public class DecisionBenchmark {
     @Benchmark
     public boolean policyHoldsFromStanding() {
         return AccessPolicy.holds(standing, ASKED[question()], workspace);
+    }
+
+    /** The decision for a member holding two groups' roles and a custom role through a third group. */
+    @Benchmark
+    public boolean policyHoldsFromStandingWithGroupsAndACustomRole() {
+        return AccessPolicy.holds(customised, ASKED[question()], workspace);
     }
 
     /** The decision for a member holding three roles (their own and two groups'): the guard's per-request question. */
