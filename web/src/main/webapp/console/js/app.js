@@ -39,6 +39,7 @@ export const SECTIONS = [
   { route: 'overview', label: 'Overview', visible: () => true },
   { route: 'members', label: 'Members', visible: c => c.can('members:manage') },
   { route: 'groups', label: 'Groups', visible: c => c.can('members:manage') },
+  { route: 'custom-roles', label: 'Custom roles', visible: c => c.can('members:manage') },
   { route: 'identity', label: 'Identity provider', visible: c => c.can('members:manage') },
   { route: 'workspaces', label: 'Workspaces', visible: c => c.can('organization:read') },
   { route: 'keys', label: 'API keys', visible: c => c.canAnywhere('api_keys:read') },

@@ -193,4 +193,71 @@ async function identityProvider(main, context) {
   show(settingsBox, h('p', { class: 'muted' }, 'People signing in from this issuer with a verified email of these domains join with the default role; each new token sets their membership of the SCIM groups its groups claim names.'), form);
 }
 
-export const IDENTITY_PAGES = { groups, identity: identityProvider, member };
+/** The permissions a custom role may list, from the catalog (GET /v1/roles): never those that stay with admin. */
+const NOT_ASSIGNABLE = ['members:manage', 'admin_keys:manage'];
+
+/** Permission checkboxes grouped by where they hold, each with what it allows; `checked` the names ticked. */
+function permissionChoices(catalogue, checked, idPrefix) {
+  const groups = [
+    ['Organization', p => p.scope === 'organization' && !p.module],
+    ['Every workspace (Default and standard; the Claude Code workspace too with claude_code:use)', p => p.scope === 'workspace' && !p.module],
+    ['Other modules', p => !!p.module],
+  ];
+  const boxes = [];
+  const sets = groups.map(([legend, test]) => {
+    const entries = catalogue.filter(p => test(p) && !NOT_ASSIGNABLE.includes(p.name));
+    if (!entries.length) return null;
+    return h('fieldset', { class: 'roles' }, h('legend', {}, legend), entries.map(p => {
+      const box = h('input', { type: 'checkbox', value: p.name, id: `${idPrefix}-${p.name.replace(/[^a-z0-9]/g, '-')}` });
+      box.checked = checked.includes(p.name);
+      boxes.push(box);
+      return h('label', { for: box.id, class: 'check' }, box, ' ', h('code', {}, p.name), ` — ${p.description}${p.module ? ` (${p.module})` : ''}`);
+    }));
+  }).filter(Boolean);
+  return { element: h('div', { class: 'permission-choices' }, sets), value: () => boxes.filter(b => b.checked).map(b => b.value) };
+}
+
+/** The organization's custom roles: define them from the catalog's permissions, change them, see which groups carry them. */
+async function customRoles(main, context) {
+  const catalogue = (await api.call('/roles')).permissions;
+  const name = h('input', { type: 'text', required: true, maxlength: 255, id: 'role-name' });
+  const choices = permissionChoices(catalogue, [], 'new-role');
+  const form = h('form', { id: 'create-role' }, h('div', { class: 'inline' }, field('Name', name)), choices.element,
+    h('button', { type: 'submit' }, 'Create role'));
+  const list = h('div', { id: 'custom-roles' });
+  onSubmit(form, async () => {
+    await api.call('/organizations/rbac_roles', { method: 'POST', body: { display_name: name.value.trim(), permissions: choices.value() } });
+    rbacRolesCache = null;
+    await customRoles(main, context);
+  });
+  show(main, heading('Custom roles'),
+    h('p', { class: 'muted' }, 'A custom role holds the permissions listed here; groups carry it like a built-in role, and every member of such a group holds it at once. Members, Admin API keys and roles themselves stay with admin.'),
+    h('div', { class: 'panel' }, h('h2', {}, 'Create a role'), form), list);
+  const [roles, groupsPage] = await Promise.all([rbacRoles(), api.call('/organizations/rbac_groups', { params: { limit: 1000 } })]);
+  const custom = roles.filter(r => r.source?.type === 'custom');
+  if (!custom.length) {
+    list.append(h('p', { class: 'muted' }, 'No custom roles yet.'));
+    return;
+  }
+  for (const role of custom) {
+    const permissions = (await api.call(`/organizations/rbac_roles/${role.id}/permissions`, { params: { limit: 100 } })).data.map(p => p.action);
+    const carriers = groupsPage.data.filter(g => (g.role_ids || []).includes(role.id));
+    const edit = permissionChoices(catalogue, permissions, `edit-${role.id}`);
+    const editForm = h('form', { class: 'edit-role', 'data-role': role.display_name }, edit.element, h('button', { type: 'submit' }, `Save ${role.display_name}`));
+    onSubmit(editForm, async () => {
+      await api.call(`/organizations/rbac_roles/${role.id}`, { method: 'POST', body: { permissions: edit.value() } });
+      editForm.prepend(successBox(`${role.display_name} saved: its holders have these permissions from their next request.`));
+    });
+    list.append(h('div', { class: 'panel role', 'data-role': role.display_name },
+      h('h2', {}, role.display_name), h('p', { class: 'muted' }, h('code', {}, role.id)),
+      h('p', {}, 'Carried by: ', carriers.length ? carriers.map(g => h('a', { href: `#/groups/${g.id}`, class: 'tag' }, g.name)) : 'no group yet'),
+      editForm,
+      actionButton(`Delete ${role.display_name}`, list, async () => {
+        await api.call(`/organizations/rbac_roles/${role.id}`, { method: 'DELETE' });
+        rbacRolesCache = null;
+        await customRoles(main, context);
+      }, { kind: 'danger', confirm: `Delete ${role.display_name}?`, confirmLabel: 'Delete' })));
+  }
+}
+
+export const IDENTITY_PAGES = { groups, identity: identityProvider, member, 'custom-roles': customRoles };

@@ -491,4 +491,82 @@ class BrowserConsoleIT {
         // the console asked for nothing its callers may not see
         assertThat(deniedEvents(admin, orgId)).isEmpty();
     }
+
+    @Test
+    void whenAnAdminDefinesACustomRoleThenAGroupGivesItAndTheMembersConsoleFollows() throws Exception {
+        requireChromium();
+        Person admin = devPerson("roles-admin");
+        Person member = devPerson("roles-member");
+        String orgId;
+        String roleId;
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Roles Admin");
+            browser.visible("#create-organization input").sendKeys("Roles Walk");
+            browser.visible("#create-organization button").click();
+            browser.waitForText("main h1", "Roles Walk");
+            orgId = admin.request("GET", "/v1/me").send().json().getJsonArray("organizations").getJsonObject(0).getString("id");
+            Response invite = admin.request("POST", "/v1/organizations/invites").org(orgId)
+                    .json("{\"email\":\"" + member.email() + "\",\"role\":\"user\"}").send();
+            assertThat(member.request("POST", "/v1/invites/" + invite.json().getString("id") + "/accept").send().status()).isEqualTo(200);
+
+            // an Auditor role from the catalog's permissions (members:manage is not on offer)
+            browser.visible("#nav-custom-roles").click();
+            browser.visible("#role-name").sendKeys("Auditor");
+            assertThat(browser.present("#new-role-members-manage")).as("members:manage offered to a custom role").isFalse();
+            browser.visible("#new-role-audit-read").click();
+            browser.visible("#new-role-usage-read").click();
+            browser.visible("#create-role button[type=submit]").click();
+            browser.waitForText("#custom-roles", "Auditor");
+            roleId = admin.request("GET", "/v1/organizations/rbac_roles").org(orgId).send().json().getJsonArray("data").getValuesAs(JsonObject.class)
+                    .stream().filter(r -> r.getString("display_name").equals("Auditor")).findFirst().orElseThrow().getString("id");
+            browser.shot("28-custom-roles");
+
+            // a group carrying it, with the member
+            browser.visible("#nav-groups").click();
+            browser.visible("#group-name").sendKeys("Compliance");
+            browser.script("[...document.querySelectorAll('#create-group input[type=checkbox]')].find(b => b.value === '" + roleId + "').click()");
+            browser.visible("#create-group button[type=submit]").click();
+            browser.visible("#add-group-member");
+            browser.visible("#group-member-email").sendKeys(member.email());
+            browser.visible("#add-group-member button").click();
+            browser.waitForText("#group-members", member.email());
+            browser.go("#/custom-roles");
+            browser.waitForText("#custom-roles", "Compliance");
+            browser.shot("29-custom-role-carried");
+        }
+
+        // the member's console: the audit log and usage, and still not the members
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(member.email(), "Roles Member");
+            browser.waitForText("main h1", "Roles Walk");
+            assertThat(browser.present("#nav-audit")).as("the audit log through Auditor").isTrue();
+            assertThat(browser.present("#nav-usage")).as("usage through Auditor").isTrue();
+            assertThat(browser.present("#nav-members")).isFalse();
+            browser.waitForText("#my-roles", "custom role Auditor through group Compliance");
+            browser.visible("#nav-audit").click();
+            browser.waitForText("main h1", "Audit log");
+            browser.shot("30-auditor-audit-log");
+        }
+
+        // usage:read taken from the role: the member's console no longer offers usage
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Roles Admin");
+            browser.waitForText("main h1", "Roles Walk");
+            browser.go("#/custom-roles");
+            browser.visible("#edit-" + roleId + "-usage-read").click();
+            browser.script("document.querySelector('form.edit-role[data-role=\"Auditor\"] button[type=submit]').click()");
+            browser.waitForText("#custom-roles", "Auditor saved");
+        }
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(member.email(), "Roles Member");
+            browser.waitForText("main h1", "Roles Walk");
+            assertThat(browser.present("#nav-audit")).isTrue();
+            assertThat(browser.present("#nav-usage")).as("usage after usage:read was taken from Auditor").isFalse();
+        }
+        assertThat(deniedEvents(admin, orgId)).isEmpty();
+    }
 }
