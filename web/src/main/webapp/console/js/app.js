@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { h, show, field, act, errorBox, onSubmit, successBox } from './ui.js';
 import { PAGES } from './pages.js';
 import { IDENTITY_PAGES } from './identity.js';
+import { SPEND_PAGES } from './spend.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -47,6 +48,7 @@ export const SECTIONS = [
   { route: 'service-accounts', label: 'Service accounts', visible: c => c.can('members:manage') },
   { route: 'usage', label: 'Usage', visible: c => c.canAnywhere('usage:read') },
   { route: 'cost', label: 'Cost', visible: c => c.canAnywhere('cost:read') },
+  { route: 'spend-limits', label: 'Spend limits', visible: c => c.can('organization:read') },
   { route: 'billing', label: 'Billing', visible: c => c.can('billing:read') },
   { route: 'audit', label: 'Audit log', visible: c => c.can('audit:read') },
   { route: 'access', label: 'Access review', visible: c => c.can('access_review:read') },
@@ -176,7 +178,7 @@ async function render() {
     return;
   }
   main.replaceChildren();
-  await (PAGES[section] || IDENTITY_PAGES[section])(main, context, rest);
+  await (PAGES[section] || IDENTITY_PAGES[section] || SPEND_PAGES[section])(main, context, rest);
   main.focus();
 }
 

@@ -156,11 +156,27 @@ class AccessMatrixIT {
             Map.entry("POST /v1/organizations/scim_tokens", List.of("members:manage")),
             Map.entry("POST /v1/organizations/scim_tokens/{scim_token_id}/revoke", List.of("members:manage")),
             Map.entry("GET /v1/organizations/sign_in_settings", List.of("members:manage")),
-            Map.entry("PUT /v1/organizations/sign_in_settings", List.of("members:manage")));
+            Map.entry("PUT /v1/organizations/sign_in_settings", List.of("members:manage")),
+            // spend limits: read with cost:read; set by admins and, for their workspace, workspace admins (the gate: workspace:manage somewhere)
+            Map.entry("GET /v1/organizations/spend_limits", List.of("cost:read")),
+            Map.entry("POST /v1/organizations/spend_limits", List.of("workspace:manage")),
+            Map.entry("GET /v1/organizations/spend_limits/effective", List.of("cost:read")),
+            Map.entry("GET /v1/organizations/spend_limits/{spend_limit_id}", List.of("cost:read")),
+            Map.entry("DELETE /v1/organizations/spend_limits/{spend_limit_id}", List.of("workspace:manage")),
+            Map.entry("GET /v1/organizations/me/spend_limits", List.of("organization:read")),
+            // increase requests: any member asks for themselves; members:manage reads and decides
+            Map.entry("POST /v1/organizations/spend_limit_increase_requests", List.of("organization:read")),
+            Map.entry("GET /v1/organizations/spend_limit_increase_requests", List.of("members:manage")),
+            Map.entry("GET /v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/approve", List.of("members:manage")),
+            Map.entry("POST /v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/deny", List.of("members:manage")));
 
     /** Lists gated by a workspace-level permission held in at least one workspace (api.md: "rows of workspaces with …"). */
     private static final Set<String> LIST_GATES = Set.of("GET /v1/organizations/workspaces", "GET /v1/organizations/api_keys",
-            "GET /v1/organizations/usage_report/messages", "GET /v1/organizations/usage_report/claude_code", "GET /v1/organizations/cost_report");
+            "GET /v1/organizations/usage_report/messages", "GET /v1/organizations/usage_report/claude_code", "GET /v1/organizations/cost_report",
+            // spend limits: the gate is the permission somewhere; which limits the caller sees or changes is the policy's scope
+            "GET /v1/organizations/spend_limits", "POST /v1/organizations/spend_limits", "GET /v1/organizations/spend_limits/effective",
+            "GET /v1/organizations/spend_limits/{spend_limit_id}", "DELETE /v1/organizations/spend_limits/{spend_limit_id}");
 
     /** Operations whose workspace-level permission is decided in a workspace other than the Default one (path, key, body). */
     private static boolean decidedInW(String template, String method) {
@@ -236,6 +252,9 @@ class AccessMatrixIT {
         final String groupA = group(ownerA, orgA, "Matrix group A");
         final String scimTokenA = scimToken(ownerA, orgA);
         final String customRoleA = customRole(ownerA, orgA, "Matrix auditor A");
+        // an organization-wide monthly cap far above anything spent: it applies to every member, who may ask to raise it
+        final String spendLimitA = spendLimit(ownerA, orgA, "{\"amount\":\"1000000.00\",\"scope\":{\"type\":\"organization\"},\"period\":\"monthly\"}");
+        final String increaseRequestA = askForMore(Orgs.join(orgA, ownerA, "user", "matrix-asker"), orgA);
 
         final Person ownerB = Api.newPerson("matrix-b");
         final String orgB = Orgs.create(ownerB, "Matrix B");
@@ -248,6 +267,8 @@ class AccessMatrixIT {
         final String groupB = group(ownerB, orgB, "Matrix group B");
         final String scimTokenB = scimToken(ownerB, orgB);
         final String customRoleB = customRole(ownerB, orgB, "Matrix auditor B");
+        final String spendLimitB = spendLimit(ownerB, orgB, "{\"amount\":\"1000000.00\",\"scope\":{\"type\":\"organization\"},\"period\":\"monthly\"}");
+        final String increaseRequestB = askForMore(memberB, orgB);
         final String adminKeyB;
         final String adminKeyIdB;
         final List<Principal> principals = new ArrayList<>();
@@ -299,6 +320,18 @@ class AccessMatrixIT {
                 .json("{\"display_name\":\"" + name + "\",\"permissions\":[\"audit:read\"]}").send();
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json().getString("id");
+    }
+
+    static String spendLimit(Person owner, String org, String body) {
+        Response set = owner.request("POST", "/v1/organizations/spend_limits").org(org).json(body).send();
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        return set.json().getString("id");
+    }
+
+    static String askForMore(Person member, String org) {
+        Response asked = member.request("POST", "/v1/organizations/spend_limit_increase_requests").org(org).json("{\"reason\":\"matrix\"}").send();
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
+        return asked.json().getString("id");
     }
 
     static String group(Person owner, String org, String name) {
@@ -359,13 +392,15 @@ class AccessMatrixIT {
                 return Map.ofEntries(Map.entry("workspace_id", wB), Map.entry("api_key_id", keyB), Map.entry("invite_id", inviteB),
                         Map.entry("prompt_id", promptB), Map.entry("user_id", memberB.userId()), Map.entry("admin_key_id", adminKeyIdB),
                         Map.entry("org_id", orgB), Map.entry("service_account_id", serviceAccountB), Map.entry("rate_limit_id", "ratelimit_all_models"),
-                        Map.entry("rbac_group_id", groupB), Map.entry("scim_token_id", scimTokenB), Map.entry("rbac_role_id", customRoleB));
+                        Map.entry("rbac_group_id", groupB), Map.entry("scim_token_id", scimTokenB), Map.entry("rbac_role_id", customRoleB),
+                        Map.entry("spend_limit_id", spendLimitB), Map.entry("spend_limit_increase_request_id", increaseRequestB));
             }
             Map<String, String> ids = new LinkedHashMap<>(Map.ofEntries(Map.entry("workspace_id", w), Map.entry("api_key_id", keyA.getString("id")),
                     Map.entry("invite_id", inviteA), Map.entry("prompt_id", promptA),
                     Map.entry("user_id", template.contains("/workspaces/") ? wsTarget : roleTarget), Map.entry("admin_key_id", adminKeyIdA),
                     Map.entry("org_id", orgA), Map.entry("service_account_id", serviceAccountA), Map.entry("rate_limit_id", "ratelimit_all_models"),
-                    Map.entry("rbac_group_id", groupA), Map.entry("scim_token_id", scimTokenA), Map.entry("rbac_role_id", customRoleA)));
+                    Map.entry("rbac_group_id", groupA), Map.entry("scim_token_id", scimTokenA), Map.entry("rbac_role_id", customRoleA),
+                    Map.entry("spend_limit_id", spendLimitA), Map.entry("spend_limit_increase_request_id", increaseRequestA)));
             if (fresh) {
                 String operation = method + " " + template;
                 switch (operation) {
@@ -386,6 +421,12 @@ class AccessMatrixIT {
                     case "DELETE /v1/organizations/rbac_roles/{rbac_role_id}" -> ids.put("rbac_role_id", customRole(ownerA, orgA, "Doomed role " + unique.incrementAndGet()));
                     case "DELETE /v1/organizations/rbac_groups/{rbac_group_id}/members/{user_id}" -> ids.put("user_id", memberOfGroupA("group-leaver"));
                     case "POST /v1/organizations/scim_tokens/{scim_token_id}/revoke" -> ids.put("scim_token_id", scimToken(ownerA, orgA));
+                    // a workspace's cap, which its workspace admins may remove too
+                    case "DELETE /v1/organizations/spend_limits/{spend_limit_id}" -> ids.put("spend_limit_id", spendLimit(ownerA, orgA,
+                            "{\"amount\":\"5.00\",\"scope\":{\"type\":\"workspace\",\"workspace_id\":\"" + w + "\"},\"period\":\"daily\"}"));
+                    case "POST /v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/approve",
+                         "POST /v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/deny" -> ids.put("spend_limit_increase_request_id",
+                            askForMore(Orgs.join(orgA, ownerA, "user", "asker-" + unique.incrementAndGet()), orgA));
                     default -> { }
                 }
             }
@@ -428,6 +469,9 @@ class AccessMatrixIT {
                         + (fresh ? serviceAccount("joining-bot") : serviceAccountA) + "\",\"workspace_role\":\"workspace_user\"}";
                 case "POST /v1/organizations/workspaces/{workspace_id}/service_accounts/{service_account_id}" -> "{\"workspace_role\":\"workspace_user\"}";
                 case "PUT /v1/organizations/billing" -> "{\"company_name\":\"Matrix Ltd\"}";
+                case "POST /v1/organizations/spend_limits" -> "{\"amount\":\"25.00\",\"scope\":{\"type\":\"workspace\",\"workspace_id\":\""
+                        + (foreign ? wB : w) + "\"},\"period\":\"weekly\"}";
+                case "POST /v1/organizations/spend_limit_increase_requests/{spend_limit_increase_request_id}/approve" -> "{\"amount\":\"1000000.00\"}";
                 case "PUT /v1/support/organizations/{org_id}/billing_emails" -> "{\"primary_billing_email\":\"ap@example.com\",\"billing_contact_emails\":[]}";
                 case "PUT /v1/support/organizations/{org_id}/limits" -> "{\"requests_per_minute\":100000}";
                 case "POST /v1/gateway/api_keys/verify" -> "{\"key\":\"" + keyA.getString("secret") + "\"}";
@@ -455,6 +499,10 @@ class AccessMatrixIT {
             state.put("groups", auditor.request("GET", "/v1/organizations/rbac_groups?limit=1000").org(orgA).send().body());
             state.put("members of group A", auditor.request("GET", "/v1/organizations/rbac_groups/" + groupA + "/members?limit=1000").org(orgA).send().body());
             state.put("SCIM tokens", auditor.request("GET", "/v1/organizations/scim_tokens?limit=1000").org(orgA).send().body());
+            // spend limits through A's Admin API key: a budget of its own (the suite's rate limit is per credential)
+            state.put("spend limits", Api.request("GET", "/v1/organizations/spend_limits?limit=1000").header("x-api-key", adminKeyA).send().body());
+            state.put("increase requests", Api.request("GET", "/v1/organizations/spend_limit_increase_requests?limit=1000")
+                    .header("x-api-key", adminKeyA).send().body());
             state.put("sign-in settings", auditor.request("GET", "/v1/organizations/sign_in_settings").org(orgA).send().body());
             // the roles through the owner: the auditor's own budget (the suite's rate limit) is spent on the rest
             state.put("roles", ownerA.request("GET", "/v1/organizations/rbac_roles?limit=1000").org(orgA).send().body());
@@ -626,7 +674,10 @@ class AccessMatrixIT {
             // a list's gate (api.md): the permission in at least one workspace; what it shows is the scope (ListConsistencyIT)
             String permission = required.get(0);
             boolean report = permission.equals("usage:read") || permission.equals("cost:read");
-            return holdsAnywhere(p, orgRole, permission, report) ? Expect.ALLOW : Expect.forbidden(permission);
+            if (!holdsAnywhere(p, orgRole, permission, report)) {
+                return Expect.forbidden(permission);
+            }
+            return foreign ? Expect.NOT_FOUND : Expect.ALLOW; // an id of organization B is not found in A
         }
         boolean workspaceLevel = required.stream().anyMatch(WORKSPACE_PERMISSIONS::contains);
         if (workspaceLevel) {

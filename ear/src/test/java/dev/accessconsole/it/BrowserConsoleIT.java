@@ -569,4 +569,95 @@ class BrowserConsoleIT {
         }
         assertThat(deniedEvents(admin, orgId)).isEmpty();
     }
+
+    @Test
+    void whenAWorkspaceReachesItsSpendLimitThenTheDeveloperAsksForMoreAndTheAdminApproves() throws Exception {
+        requireChromium();
+        Person admin = devPerson("spend-admin");
+        Person developer = devPerson("spend-dev");
+        String gateway = Api.platformToken("gateway");
+        String orgId;
+        String workspace;
+        String secret;
+        // the organization, a metered workspace with a key, and a developer in it (set up before signing in: the console
+        // loads the workspaces when it starts)
+        orgId = Orgs.create(admin, "Spend Walk");
+        workspace = admin.request("POST", "/v1/organizations/workspaces").org(orgId).json("{\"name\":\"Metered\"}").send().json().getString("id");
+        JsonObject key = admin.request("POST", "/v1/organizations/api_keys").org(orgId)
+                .json("{\"name\":\"ci\",\"workspace_id\":\"" + workspace + "\"}").send().json();
+        secret = key.getString("secret");
+        Response invite = admin.request("POST", "/v1/organizations/invites").org(orgId)
+                .json("{\"email\":\"" + developer.email() + "\",\"role\":\"developer\"}").send();
+        assertThat(developer.request("POST", "/v1/invites/" + invite.json().getString("id") + "/accept").send().status()).isEqualTo(200);
+        assertThat(admin.request("POST", "/v1/organizations/workspaces/" + workspace + "/members").org(orgId)
+                .json("{\"user_id\":\"" + developer.userId() + "\",\"workspace_role\":\"workspace_developer\"}").send().status()).isEqualTo(200);
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Spend Admin");
+            browser.waitForText("main h1", "Spend Walk");
+
+            // a daily $1.00 cap on the workspace, set in the console
+            browser.visible("#nav-spend-limits").click();
+            browser.waitForText("main h1", "Spend limits");
+            browser.select("#limit-scope", "workspace:" + workspace);
+            browser.select("#limit-period", "daily");
+            browser.visible("#limit-amount").sendKeys("1.00");
+            browser.visible("#set-limit button[type=submit]").click();
+            browser.waitForText("#spend-limits", "$1.00");
+            browser.shot("31-spend-limits");
+
+            // $1.20 of usage: the gateway refuses the workspace's key
+            for (int i = 0; i < 4; i++) {
+                Response recorded = Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).json("{\"event_id\":\"walk-" + UUID.randomUUID()
+                        + "\",\"api_key_id\":\"" + key.getString("id") + "\",\"model\":\"claude-sonnet-4-5\",\"input_tokens\":0,\"output_tokens\":20000}").send();
+                assertThat(recorded.status()).isEqualTo(200);
+            }
+            assertThat(verify(gateway, secret)).isEqualTo(429);
+        }
+
+        // the developer sees the cap reached and asks for more
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(developer.email(), "Spend Dev");
+            browser.waitForText("main h1", "Spend Walk");
+            browser.visible("#nav-spend-limits").click();
+            browser.waitForText("#my-spend", "Reached until");
+            assertThat(browser.present("#set-limit")).as("a developer sets no limit").isFalse();
+            assertThat(browser.present("#increase-requests .request")).as("nor answers requests").isFalse();
+            browser.visible("#increase-amount").sendKeys("3.00");
+            browser.visible("#increase-reason").sendKeys("release week");
+            browser.visible("#ask-increase button[type=submit]").click();
+            browser.waitForText("#my-spend", "pending");
+            browser.shot("32-spend-increase-asked");
+        }
+
+        // the admin approves it: the key passes again, and the developer sees the outcome
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Spend Admin");
+            browser.waitForText("main h1", "Spend Walk");
+            browser.go("#/spend-limits");
+            browser.waitForText("#increase-requests", "release week");
+            browser.shot("33-spend-increase-to-approve");
+            browser.visible("#increase-requests form.approve-request button[type=submit]").click();
+            browser.waitForText("#increase-requests", "No request is waiting");
+            browser.waitForText("#spend-limits", "$3.00");
+        }
+        assertThat(verify(gateway, secret)).isEqualTo(200);
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(developer.email(), "Spend Dev");
+            browser.waitForText("main h1", "Spend Walk");
+            browser.go("#/spend-limits");
+            browser.waitForText("#my-spend", "approved: $3.00");
+            browser.waitForText("#my-spend", "Within the limit");
+            browser.assertClean("spend limits after approval");
+            browser.assertAccessible("spend limits after approval");
+        }
+        assertThat(deniedEvents(admin, orgId)).isEmpty();
+    }
+
+    private static int verify(String gateway, String secret) {
+        return Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send().status();
+    }
 }

@@ -78,6 +78,15 @@ class ListConsistencyIT {
             assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
         }
 
+        // spend limits: the organization's, a Standard and the Claude Code workspace's, and one member's (the owner's)
+        Set<String> spendLimits = new HashSet<>();
+        for (String scope : List.of("{\"type\":\"organization\"}", "{\"type\":\"workspace\",\"workspace_id\":\"" + standard + "\"}",
+                "{\"type\":\"workspace\",\"workspace_id\":\"" + claudeCode + "\"}", "{\"type\":\"user\",\"user_id\":\"" + owner.userId() + "\"}")) {
+            Response set = owner.request("POST", "/v1/organizations/spend_limits").json("{\"amount\":\"100.00\",\"period\":\"monthly\",\"scope\":" + scope + "}").send();
+            assertThat(set.status()).as(set.toString()).isEqualTo(200);
+            spendLimits.add(set.json().getString("id"));
+        }
+
         Map<String, Person> principals = new LinkedHashMap<>();
         for (String orgRole : ORG_ROLES) {
             for (String workspaceRole : WORKSPACE_ROLES) {
@@ -146,6 +155,16 @@ class ListConsistencyIT {
                 comparisons += compare(mismatches, who + " api_keys", ids(keyList, "id"), readableKeys);
             }
             shapes.add("api_keys " + readableKeys.size());
+
+            // spend limits: the list against GET /spend_limits/{id}; refused (403) exactly when none is readable
+            Response limitList = p.request("GET", "/v1/organizations/spend_limits?limit=1000").send();
+            Set<String> readableLimits = readable(p, "/v1/organizations/spend_limits/", spendLimits, who);
+            if (limitList.status() == 403) {
+                comparisons += compare(mismatches, who + " spend_limits (list refused)", Set.of(), readableLimits);
+            } else {
+                comparisons += compare(mismatches, who + " spend_limits", ids(limitList, "id"), readableLimits);
+            }
+            shapes.add("spend_limits " + readableLimits.size());
 
             // usage and cost rows: workspaces with rows against the caller's own permissions in each workspace
             Set<String> usageHeld = Set.of();

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * What the inference gateway asks: is this key good right now, and here is usage to count. A key is good when it
  * is active, its workspace is not archived, and, for a key bound to a member, that member still belongs to the
- * organization and can still enter the workspace.
+ * organization and can still enter the workspace. A good key is refused while a spend limit that applies to it is reached.
  */
 @ApplicationScoped
 public class GatewayService {
@@ -57,6 +57,9 @@ public class GatewayService {
     @Inject
     ServiceAccountService serviceAccountService;
 
+    @Inject
+    SpendLimitService spendLimits;
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 
@@ -66,9 +69,13 @@ public class GatewayService {
             return Optional.empty();
         }
         // the key by its natural id, the secret's hash (one indexed read)
-        return em.unwrap(org.hibernate.Session.class).byNaturalId(ApiKey.class).using("secretHash", Secrets.hash(secret)).loadOptional()
-                .filter(this::usable)
-                .map(k -> new VerifiedKey(k.id(), k.workspace().id(), k.organizationId(), k.workspace().kind() == WorkspaceKind.DEFAULT));
+        Optional<ApiKey> key = em.unwrap(org.hibernate.Session.class).byNaturalId(ApiKey.class).using("secretHash", Secrets.hash(secret)).loadOptional()
+                .filter(this::usable);
+        // a good key whose spend limit (its member's, its workspace's, its organization's) is reached this period: 429
+        key.flatMap(k -> spendLimits.reached(k.organizationId(), SpendLimitService.scopesOf(k))).ifPresent(reached -> {
+            throw SpendLimitService.refusal(reached);
+        });
+        return key.map(k -> new VerifiedKey(k.id(), k.workspace().id(), k.organizationId(), k.workspace().kind() == WorkspaceKind.DEFAULT));
     }
 
     private boolean usable(ApiKey key) {

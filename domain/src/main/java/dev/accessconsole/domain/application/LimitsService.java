@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.accessconsole.domain.model.SpendLimit;
 import jakarta.transaction.Transactional;
 
 /** Organization limits (platform support) and workspace limits (at most the organization's; none on Default). */
@@ -38,10 +40,23 @@ public class LimitsService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SpendLimitService spendLimits;
+
     @Transactional
     public WorkspaceLimits get(String organizationId, String workspaceId) {
         Workspace workspace = workspace(organizationId, workspaceId);
-        return new WorkspaceLimits(workspace, workspace.limits(), workspace.organization().limits());
+        return new WorkspaceLimits(workspace, own(workspace), organizationLimits(workspace.organization()));
+    }
+
+    /** A workspace's limits with its monthly spend limit from the spend-limit store. */
+    private Limits own(Workspace workspace) {
+        return workspace.limits().withMonthlySpend(spendLimits.monthlyCents(workspace.organization().id(), SpendLimit.Scope.workspace(workspace.id())));
+    }
+
+    /** The organization's limits with its monthly spend limit from the spend-limit store. */
+    public Limits organizationLimits(Organization organization) {
+        return organization.limits().withMonthlySpend(spendLimits.monthlyCents(organization.id(), SpendLimit.Scope.organization(organization.id())));
     }
 
     @Transactional
@@ -56,17 +71,19 @@ public class LimitsService {
         if (workspace.archived()) {
             throw DomainException.invalid(ErrorCode.WORKSPACE_ARCHIVED, "An archived workspace cannot be changed.");
         }
-        String above = limits.firstAbove(organization.limits());
+        Limits ceiling = organizationLimits(organization);
+        String above = limits.firstAbove(ceiling);
         if (above != null) {
             throw DomainException.invalid(ErrorCode.LIMIT_EXCEEDS_ORGANIZATION, above + " cannot exceed the organization's limit.");
         }
-        workspace.limits(limits);
+        workspace.limits(limits.withMonthlySpend(null));
+        spendLimits.setMonthly(organizationId, SpendLimit.Scope.workspace(workspace.id()), limits.monthlySpendCents());
         audit.record(organizationId, actor, "workspace.limits_update", "workspace", workspaceId, describe(limits).build().toString());
-        return new WorkspaceLimits(workspace, limits, organization.limits());
+        return new WorkspaceLimits(workspace, limits, ceiling);
     }
 
     /** The organization's new limits, and the workspaces whose limits were lowered to stay within them. */
-    public record OrganizationLimits(Organization organization, List<String> workspacesLowered) {
+    public record OrganizationLimits(Organization organization, Limits limits, List<String> workspacesLowered) {
     }
 
     /**
@@ -77,20 +94,31 @@ public class LimitsService {
     public OrganizationLimits setOrganizationLimits(String organizationId, String supportSubject, Limits limits) {
         requireNonNegative(limits);
         Organization organization = organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
-        organization.limits(limits);
+        organization.limits(limits.withMonthlySpend(null));
         Actor support = Actor.support(supportSubject);
         List<String> lowered = new ArrayList<>();
-        for (Workspace workspace : workspaces.withLimits(organizationId)) {
-            Limits capped = workspace.limits().cappedAt(limits);
-            if (!capped.equals(workspace.limits())) {
-                workspace.limits(capped);
+        List<Workspace> withLimits = new ArrayList<>(workspaces.withLimits(organizationId));
+        for (Workspace workspace : workspaces.withMonthlySpendLimit(organizationId)) {
+            if (withLimits.stream().noneMatch(w -> w.id().equals(workspace.id()))) {
+                withLimits.add(workspace);
+            }
+        }
+        // the workspaces' own limits as they were, before the ceiling's spend limit lowers their monthly spend in the store
+        Map<String, Limits> before = new java.util.HashMap<>();
+        withLimits.forEach(w -> before.put(w.id(), own(w)));
+        spendLimits.setMonthly(organizationId, SpendLimit.Scope.organization(organizationId), limits.monthlySpendCents());
+        for (Workspace workspace : withLimits) {
+            Limits own = before.get(workspace.id());
+            Limits capped = own.cappedAt(limits);
+            if (!capped.equals(own)) {
+                workspace.limits(capped.withMonthlySpend(null));
                 lowered.add(workspace.id());
                 audit.record(organizationId, support, "workspace.limits_lowered", "workspace", workspace.id(), describe(capped).build().toString());
             }
         }
         audit.record(organizationId, support, "organization.limits_update", "organization", organizationId,
                 describe(limits).add("workspaces_lowered", JsonBuilders.array(lowered)).build().toString());
-        return new OrganizationLimits(organization, lowered);
+        return new OrganizationLimits(organization, limits, lowered);
     }
 
     private Workspace workspace(String organizationId, String workspaceId) {

@@ -56,6 +56,11 @@ public class DomainException extends RequestRefused {
         return new DomainException(ErrorCode.INVALID_API_KEY, null, "Invalid API key.", Map.of());
     }
 
+    /** A refusal with facts the caller needs to act on it (which limit, until when), as {@code error.details}. */
+    public static DomainException refused(ErrorCode code, String message, Map<String, String> details) {
+        return new DomainException(code, null, message, Map.copyOf(details));
+    }
+
     public static DomainException conflict(String message) {
         return new DomainException(ErrorCode.CONFLICT, null, message, Map.of());
     }

@@ -17,6 +17,8 @@ public enum ErrorCode {
     NOT_FOUND(RefusalKind.NOT_FOUND),
     RBAC_GROUP_NOT_FOUND(RefusalKind.NOT_FOUND),
     RBAC_ROLE_NOT_FOUND(RefusalKind.NOT_FOUND),
+    SPEND_LIMIT_NOT_FOUND(RefusalKind.NOT_FOUND),
+    SPEND_LIMIT_INCREASE_REQUEST_NOT_FOUND(RefusalKind.NOT_FOUND),
     MISSING_PERMISSION(RefusalKind.PERMISSION),
     ORGANIZATION_REQUIRED(RefusalKind.INVALID_REQUEST),
     // restrictions of principals (roles.md, "Admin API restrictions")
@@ -88,6 +90,12 @@ public enum ErrorCode {
     SERVICE_ACCOUNT_ARCHIVED(RefusalKind.INVALID_REQUEST),
     SERVICE_ACCOUNT_ROLE(RefusalKind.INVALID_REQUEST),
     SERVICE_ACCOUNT_WORKSPACE(RefusalKind.INVALID_REQUEST),
+    // spend limits (roles.md, "Spend limits")
+    // the official API's code for a key stopped by a spend limit (429, as its ErrorHandler maps it)
+    ENFORCED_SPEND_LIMIT_REACHED(RefusalKind.RATE_LIMIT),
+    NO_SPEND_LIMIT_APPLIES(RefusalKind.INVALID_REQUEST),
+    SPEND_LIMIT_INCREASE_REQUEST_RESOLVED(RefusalKind.INVALID_REQUEST),
+    SPEND_LIMIT_INCREASE_REQUEST_PENDING(RefusalKind.INVALID_REQUEST),
     CONFLICT(RefusalKind.CONFLICT),
     // transport
     REQUEST_TOO_LARGE(RefusalKind.REQUEST_TOO_LARGE),

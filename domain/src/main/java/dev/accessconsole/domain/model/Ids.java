@@ -42,6 +42,14 @@ public final class Ids {
     }
 
     /** A custom role: "role_" like the built-in ones, whose names hold no digit, so that no id can be both. */
+    public static String spendLimit() {
+        return "splim_" + next();
+    }
+
+    public static String spendLimitIncreaseRequest() {
+        return "splimreq_" + next();
+    }
+
     public static String customRole() {
         return "role_" + next();
     }

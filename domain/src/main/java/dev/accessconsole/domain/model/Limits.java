@@ -3,11 +3,15 @@ package dev.accessconsole.domain.model;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** Spend and rate limits; null means "no limit of its own". Used by organizations and workspaces alike. */
+/**
+ * Spend and rate limits; null means "no limit of its own". Used by organizations and workspaces alike. The rate limits are
+ * columns of the organization's or workspace's row; the monthly spend limit lives in the spend-limit store (one place for
+ * every cap) and is carried here for the limits page, never stored with the row.
+ */
 @Embeddable
 public class Limits {
 
-    @Column(name = "limit_monthly_spend_cents")
+    @jakarta.persistence.Transient
     private Long monthlySpendCents;
 
     @Column(name = "limit_requests_per_minute")
@@ -34,6 +38,11 @@ public class Limits {
     }
 
     public Long monthlySpendCents() { return monthlySpendCents; }
+
+    /** These limits with the monthly spend limit read from the spend-limit store. */
+    public Limits withMonthlySpend(Long cents) {
+        return new Limits(cents, requestsPerMinute, inputTokensPerMinute, outputTokensPerMinute);
+    }
     public Long requestsPerMinute() { return requestsPerMinute; }
     public Long inputTokensPerMinute() { return inputTokensPerMinute; }
     public Long outputTokensPerMinute() { return outputTokensPerMinute; }

@@ -27,6 +27,9 @@ public interface WorkspaceRepository {
     /** The organization's workspaces that have a limit of their own set (archived ones included). */
     List<Workspace> withLimits(String organizationId);
 
+    /** The organization's workspaces with a monthly spend limit in the spend-limit store. */
+    List<Workspace> withMonthlySpendLimit(String organizationId);
+
     /** The workspaces of a scope the policy derived, with the archived and Default ones only when asked for. */
     Page<Workspace> visibleTo(String organizationId, WorkspaceScope scope, boolean includeArchived, boolean includeDefault,
                               List<String> ids, PageRequest page);

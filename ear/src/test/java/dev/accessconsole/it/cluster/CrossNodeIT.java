@@ -5,6 +5,7 @@ import dev.accessconsole.it.Api.Person;
 import dev.accessconsole.it.Api.Response;
 import dev.accessconsole.it.Orgs;
 import dev.accessconsole.it.Together;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static dev.accessconsole.it.cluster.Cluster.NODE_A;
@@ -137,6 +139,32 @@ class CrossNodeIT {
             assertThat(admin.request("POST", "/v1/organizations/rbac_roles/" + role).at(NODE_A)
                     .json("{\"permissions\":[\"audit:read\",\"usage:read\"]}").send().status()).isEqualTo(200);
             assertThat(on(NODE_B, member, "GET", usage).status()).as("usage:read given back, attempt %d", attempt).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void whenASpendLimitIsReachedOrRaisedOnAThenBsGatewayAnswersWithIt() {
+        String workspace = admin.request("POST", "/v1/organizations/workspaces").at(NODE_A).json("{\"name\":\"Cross metered\"}").send().json().getString("id");
+        JsonObject key = admin.request("POST", "/v1/organizations/api_keys").at(NODE_A)
+                .json("{\"name\":\"metered\",\"workspace_id\":\"" + workspace + "\"}").send().json();
+        String gateway = Api.platformToken("gateway");
+        String verify = "{\"key\":\"" + key.getString("secret") + "\"}";
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).at(NODE_B).json(verify).send().status()).isEqualTo(200);
+            // $0.30 spent; a $0.30 daily cap set on A refuses the key on B at once
+            Response recorded = Api.request("POST", "/v1/gateway/usage_events").bearer(gateway).at(NODE_A).json("{\"event_id\":\"cross-" + UUID.randomUUID()
+                    + "\",\"api_key_id\":\"" + key.getString("id") + "\",\"model\":\"claude-sonnet-4-5\",\"input_tokens\":0,\"output_tokens\":20000}").send();
+            assertThat(recorded.status()).isEqualTo(200);
+            String cap = java.math.BigDecimal.valueOf(30L * (attempt + 1), 2).toPlainString(); // what has been spent today
+            assertThat(admin.request("POST", "/v1/organizations/spend_limits").at(NODE_A).json("{\"amount\":\"" + cap
+                    + "\",\"period\":\"daily\",\"scope\":{\"type\":\"workspace\",\"workspace_id\":\"" + workspace + "\"}}").send().status()).isEqualTo(200);
+            assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).at(NODE_B).json(verify).send().status())
+                    .as("capped on A, attempt %d", attempt).isEqualTo(429);
+            // raised on B: A lets it through at once
+            assertThat(admin.request("POST", "/v1/organizations/spend_limits").at(NODE_B).json("{\"amount\":\"5.00\",\"period\":\"daily\","
+                    + "\"scope\":{\"type\":\"workspace\",\"workspace_id\":\"" + workspace + "\"}}").send().status()).isEqualTo(200);
+            assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).at(NODE_A).json(verify).send().status())
+                    .as("raised on B, attempt %d", attempt).isEqualTo(200);
         }
     }
 

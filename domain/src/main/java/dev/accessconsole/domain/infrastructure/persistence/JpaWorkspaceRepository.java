@@ -83,9 +83,18 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
+    public List<Workspace> withMonthlySpendLimit(String organizationId) {
+        return em.createQuery("select w from Workspace w where w.organization.id = :org and w.id in (select l.scopeId from SpendLimit l"
+                        + " where l.organizationId = :org and l.scopeType = :type and l.period = :period) order by w.id", Workspace.class)
+                .setParameter("org", organizationId)
+                .setParameter("type", dev.accessconsole.domain.model.SpendLimit.ScopeType.WORKSPACE)
+                .setParameter("period", dev.accessconsole.domain.model.SpendPeriod.MONTHLY)
+                .getResultList();
+    }
+
+    @Override
     public List<Workspace> withLimits(String organizationId) {
-        return em.createQuery("select w from Workspace w where w.organization.id = :org and (w.limits.monthlySpendCents is not null"
-                        + " or w.limits.requestsPerMinute is not null or w.limits.inputTokensPerMinute is not null"
+        return em.createQuery("select w from Workspace w where w.organization.id = :org and (w.limits.requestsPerMinute is not null or w.limits.inputTokensPerMinute is not null"
                         + " or w.limits.outputTokensPerMinute is not null) order by w.id", Workspace.class)
                 .setParameter("org", organizationId)
                 .getResultList();

@@ -23,6 +23,10 @@ public final class ErrorResponses {
         if (status == 503) {
             // api.md: a dependency that cannot answer is retried (the official clients honour Retry-After)
             response.header("Retry-After", dev.accessconsole.authz.api.ServiceUnavailable.RETRY_AFTER_SECONDS);
+        } else if (status == 429 && extraDetails.containsKey("resets_at")) {
+            // a spend limit: nothing passes before its period ends
+            long seconds = java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(extraDetails.get("resets_at"))).toSeconds();
+            response.header("Retry-After", Long.toString(Math.max(1, seconds)));
         }
         return response
                 .type(MediaType.APPLICATION_JSON_TYPE)

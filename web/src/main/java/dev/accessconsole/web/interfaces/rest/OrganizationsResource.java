@@ -51,6 +51,9 @@ public class OrganizationsResource {
     @Inject
     AccessContext access;
 
+    @Inject
+    dev.accessconsole.domain.application.SpendLimitService spendLimits;
+
     /** Any signed-in person may create an organization; they become its admin and its primary billing email. */
     @POST
     @AnyAuthenticatedCaller
@@ -63,6 +66,26 @@ public class OrganizationsResource {
     @RequiresPermission(Permissions.ORGANIZATION_READ)
     public OrganizationJson current() {
         return OrganizationJson.of(organizations.get(access.organizationId()));
+    }
+
+    /** The caller's own spend: each limit that applies to them (in {@code workspace_id} too, when given) and their increase requests. */
+    public record MySpendJson(String type, java.util.List<dev.accessconsole.web.interfaces.rest.json.SpendLimitJson.Mine> data,
+                              java.util.List<dev.accessconsole.web.interfaces.rest.json.SpendLimitJson.IncreaseRequest> increaseRequests) {
+    }
+
+    @GET
+    @Path("/me/spend_limits")
+    @RequiresPermission(Permissions.ORGANIZATION_READ)
+    public MySpendJson mySpendLimits(@QueryParam("workspace_id") String workspaceId) {
+        String workspace = Params.blankToNull(workspaceId);
+        if (workspace != null) {
+            access.visibleWorkspace(workspace);
+        }
+        String me = access.principalId();
+        return new MySpendJson("my_spend_limits",
+                spendLimits.mine(access.organizationId(), me, workspace).stream().map(dev.accessconsole.web.interfaces.rest.json.SpendLimitJson.Mine::of).toList(),
+                spendLimits.requests(access.organizationId(), java.util.List.of(me), java.util.List.of()).stream()
+                        .map(dev.accessconsole.web.interfaces.rest.json.SpendLimitJson.IncreaseRequest::of).toList());
     }
 
     /** The caller's effective permissions in the organization, and in one workspace when {@code workspace_id} is given. */

@@ -52,7 +52,7 @@ public class SupportResource {
     @Path("/limits")
     public OrganizationLimitsJson setOrganizationLimits(@PathParam("org_id") String organizationId, LimitsResource.LimitsJson body) {
         var result = limits.setOrganizationLimits(organizationId, subject(), Params.body(body).toLimits());
-        var set = LimitsResource.LimitsJson.of(result.organization().limits());
+        var set = LimitsResource.LimitsJson.of(result.limits());
         return new OrganizationLimitsJson(set.monthlySpendLimitCents(), set.requestsPerMinute(), set.inputTokensPerMinute(),
                 set.outputTokensPerMinute(), result.workspacesLowered());
     }
