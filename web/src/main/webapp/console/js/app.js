@@ -7,6 +7,7 @@ import { h, show, field, act, errorBox, onSubmit, successBox } from './ui.js';
 import { PAGES } from './pages.js';
 import { IDENTITY_PAGES } from './identity.js';
 import { SPEND_PAGES } from './spend.js';
+import { FEDERATION_PAGES } from './federation.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -46,6 +47,7 @@ export const SECTIONS = [
   { route: 'keys', label: 'API keys', visible: c => c.canAnywhere('api_keys:read') },
   { route: 'admin-keys', label: 'Admin API keys', visible: c => c.can('admin_keys:manage') },
   { route: 'service-accounts', label: 'Service accounts', visible: c => c.can('members:manage') },
+  { route: 'federation', label: 'Workload federation', visible: c => c.can('members:manage') },
   { route: 'usage', label: 'Usage', visible: c => c.canAnywhere('usage:read') },
   { route: 'cost', label: 'Cost', visible: c => c.canAnywhere('cost:read') },
   { route: 'spend-limits', label: 'Spend limits', visible: c => c.can('organization:read') },
@@ -178,7 +180,7 @@ async function render() {
     return;
   }
   main.replaceChildren();
-  await (PAGES[section] || IDENTITY_PAGES[section] || SPEND_PAGES[section])(main, context, rest);
+  await (PAGES[section] || IDENTITY_PAGES[section] || SPEND_PAGES[section] || FEDERATION_PAGES[section])(main, context, rest);
   main.focus();
 }
 

@@ -599,6 +599,7 @@ class BrowserConsoleIT {
             // a daily $1.00 cap on the workspace, set in the console
             browser.visible("#nav-spend-limits").click();
             browser.waitForText("main h1", "Spend limits");
+            browser.visible("#limit-scope");
             browser.select("#limit-scope", "workspace:" + workspace);
             browser.select("#limit-period", "daily");
             browser.visible("#limit-amount").sendKeys("1.00");
@@ -654,6 +655,62 @@ class BrowserConsoleIT {
             browser.assertClean("spend limits after approval");
             browser.assertAccessible("spend limits after approval");
         }
+        assertThat(deniedEvents(admin, orgId)).isEmpty();
+    }
+
+    @Test
+    void whenAnAdminRegistersAnIssuerAndARuleThenTheTestBoxSaysWhichRuleMatchesAndWhy() throws Exception {
+        requireChromium();
+        Person admin = devPerson("federation-admin");
+        String orgId = Orgs.create(admin, "Federation Walk");
+        String workspace = admin.request("POST", "/v1/organizations/workspaces").org(orgId).json("{\"name\":\"Deploys\"}").send().json().getString("id");
+        String account = admin.request("POST", "/v1/organizations/service_accounts").org(orgId).json("{\"name\":\"deployer\"}").send().json().getString("id");
+        assertThat(admin.request("POST", "/v1/organizations/workspaces/" + workspace + "/service_accounts").org(orgId)
+                .json("{\"service_account_id\":\"" + account + "\",\"workspace_role\":\"workspace_developer\"}").send().status()).isEqualTo(200);
+        var key = FederationIT.rsa();
+        String issuerUrl = "https://ci.example/" + UUID.randomUUID();
+        try (Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Federation Admin");
+            browser.waitForText("main h1", "Federation Walk");
+            browser.visible("#nav-federation").click();
+            browser.waitForText("main h1", "Workload federation");
+            browser.visible("#issuer-name").sendKeys("Release CI");
+            browser.visible("#issuer-url").sendKeys(issuerUrl);
+            browser.select("#issuer-keys-source", "inline");
+            browser.script("document.querySelector('#issuer-inline-keys').value = arguments[0]", "[" + FederationIT.jwk(key, "k1") + "]");
+            browser.visible("#issuer-check-jti").click();
+            browser.visible("#create-issuer button[type=submit]").click();
+            browser.waitForText("#federation-issuers", "Release CI");
+
+            browser.visible("#rule-name").sendKeys("main branch");
+            browser.visible("#rule-account");
+            browser.select("#rule-account", account);
+            browser.visible("#rule-audience").sendKeys("access-console");
+            browser.visible("#rule-subject-prefix").sendKeys("repo:acme/");
+            browser.visible("#rule-condition").sendKeys("claims.run_attempt > 2");
+            browser.select("#rule-workspace", workspace);
+            browser.visible("#create-rule button[type=submit]").click();
+            browser.waitForText("#federation-rules", "main branch");
+            browser.shot("34-federation");
+
+            // a token the rule takes, then one it does not: the reasons say which term failed
+            long now = System.currentTimeMillis() / 1000;
+            browser.script("document.querySelector('#test-token').value = arguments[0]", FederationIT.sign(key, "k1", FederationIT.claims(issuerUrl, now)));
+            browser.visible("#test-token-form button[type=submit]").click();
+            browser.waitForText("#test-result", "main branch: matches");
+            browser.waitForText("#test-result", "subject repo:acme/payments:ref:refs/heads/main starts with repo:acme/");
+            var wrong = FederationIT.claims(issuerUrl, now);
+            wrong.put("aud", "someone-else");
+            browser.script("document.querySelector('#test-token').value = arguments[0]", FederationIT.sign(key, "k1", wrong));
+            browser.visible("#test-token-form button[type=submit]").click();
+            browser.waitForText("#test-result", "main branch: does not match");
+            browser.waitForText("#test-result", "does not name access-console");
+            browser.shot("35-federation-test");
+        }
+        // what the test box showed is what the exchange does: the matching token is exchanged, nothing was used up by the test
+        long now = System.currentTimeMillis() / 1000;
+        assertThat(FederationIT.exchange(FederationIT.sign(key, "k1", FederationIT.claims(issuerUrl, now)), null).statusCode()).isEqualTo(200);
         assertThat(deniedEvents(admin, orgId)).isEmpty();
     }
 

@@ -168,7 +168,8 @@ class HostileInputIT {
                 Map.entry("prompt_id", promptId), Map.entry("user_id", userId), Map.entry("org_id", orgId), Map.entry("invite_id", "invite_x"),
                 Map.entry("admin_key_id", "adminkey_x"), Map.entry("service_account_id", serviceAccountId),
                 Map.entry("rate_limit_id", "ratelimit_all_models"), Map.entry("rbac_group_id", groupId), Map.entry("rbac_role_id", "role_developer"),
-                Map.entry("scim_token_id", "scimtok_x"));
+                Map.entry("scim_token_id", "scimtok_x"), Map.entry("spend_limit_id", "splim_x"), Map.entry("spend_limit_increase_request_id", "splimreq_x"),
+                Map.entry("federation_issuer_id", "fdis_x"), Map.entry("federation_rule_id", "fdrl_x"));
 
         List<String> fivexx = new ArrayList<>();
         List<String> badShape = new ArrayList<>();
@@ -181,7 +182,11 @@ class HostileInputIT {
                 if (!op.containsKey("requestBody")) {
                     continue;
                 }
-                JsonObject schema = resolve(schemas, op.getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
+                JsonObject content = op.getJsonObject("requestBody").getJsonObject("content");
+                if (!content.containsKey("application/json")) {
+                    continue; // the token exchange's form (RFC 8693): its hostile tokens are FederationIT's
+                }
+                JsonObject schema = resolve(schemas, content.getJsonObject("application/json").getJsonObject("schema"));
                 if (schema == null || !schema.containsKey("properties")) {
                     continue;
                 }

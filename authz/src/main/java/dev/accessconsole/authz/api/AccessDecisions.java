@@ -122,6 +122,15 @@ public interface AccessDecisions {
     /** Refuses changing what a set of role ids grants (a group's members, roles or existence; an invite's groups) when they grant admin. */
     void requireMayChangeGrant(PrincipalKind actor, Collection<String> roleIds);
 
+    // -------------------------------------------------------------------------------------------- workload federation
+
+    /**
+     * Whether a workload's verified claims meet a federation rule's terms (the token exchange, and the console's test of a
+     * token), with each term's reason; the condition is evaluated by {@code condition}, and one that fails is no match.
+     */
+    FederationMatch matchFederationRule(java.util.Map<String, Object> claims, FederationTerms terms,
+                                        dev.accessconsole.authz.api.ClaimCondition condition);
+
     // ----------------------------------------------------------------------------------------------------- catalog
 
     /** Every permission of the catalog: the built-in ones, then those other modules declared. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * What an operation declares about who may call it: permissions ({@link RequiresPermission}), any signed-in person
  * ({@link AnyAuthenticatedCaller}), a platform credential ({@link PlatformCredential}) or an organization's provisioning
- * credential ({@link ProvisioningCredential}). {@link #of} is the one
+ * credential ({@link ProvisioningCredential}), or the credential presented in the request ({@link PresentedCredential}). {@link #of} is the one
  * resolver of these declarations (method first, then class, walking up past proxy subclasses); the interceptors, the
  * web filter, the OpenAPI document and the default-deny test all use it. Two declarations on the same level conflict
  * and are refused.
@@ -55,6 +55,14 @@ public sealed interface AccessDeclaration {
         @Override
         public List<String> documented() {
             return List.of("platform:" + group);
+        }
+    }
+
+    /** For the credential presented in the request itself (the token exchange), which the operation verifies. */
+    record Presented() implements AccessDeclaration {
+        @Override
+        public List<String> documented() {
+            return List.of("presented_token");
         }
     }
 
@@ -125,6 +133,8 @@ public sealed interface AccessDeclaration {
                 found.add(new Platform(platform.value()));
             } else if (annotation instanceof ProvisioningCredential) {
                 found.add(new Provisioning());
+            } else if (annotation instanceof PresentedCredential) {
+                found.add(new Presented());
             }
         }
         if (found.size() > 1) {

@@ -12,7 +12,10 @@ public enum RestrictedAction {
             "Only a signed-in admin manages SCIM tokens and sign-in settings, not an Admin API key."),
     CREATE_API_KEY(RefusalKind.PERMISSION, "admin_api_key_cannot_create_keys", Permission.API_KEYS_MANAGE, "Admin API keys cannot create API keys."),
     DEFINE_ROLES(RefusalKind.PERMISSION, "signed_in_admin_required", Permission.MEMBERS_MANAGE,
-            "Only a signed-in admin creates, changes or deletes custom roles, not an Admin API key.");
+            "Only a signed-in admin creates, changes or deletes custom roles, not an Admin API key."),
+    FEDERATE_ADMIN(RefusalKind.PERMISSION, "admin_role_not_changeable", Permission.MEMBERS_MANAGE,
+            "Admin API keys manage federation issuers and rules only for developer service accounts: a workload exchanging a token"
+                    + " for an admin service account's is granted admin.");
 
     private final RefusalKind kind;
     private final String code;

@@ -60,6 +60,9 @@ public class AccessGuard {
             refusedUnidentified(() -> requirePlatform(platform.group()));
         } else if (declaration instanceof AccessDeclaration.Provisioning) {
             refusedUnidentified(this::provisioningStanding);
+        } else if (declaration instanceof AccessDeclaration.Presented) {
+            // the operation verifies the credential presented in the request; no header credential is involved
+            return;
         } else {
             refusedUnidentified(this::requirePerson);
         }

@@ -724,7 +724,7 @@ public final class AccessPolicy {
     public static boolean permits(PrincipalKind kind, RestrictedAction action) {
         return switch (action) {
             case CHANGE_ADMIN_GRANT -> kind == PrincipalKind.USER || kind == PrincipalKind.SCIM_TOKEN;
-            case ASSIGN_ADMIN_ROLE, CHANGE_ADMIN_ROLE, REMOVE_ADMIN, SIGN_OUT_ADMIN, MANAGE_IDENTITY, CREATE_API_KEY, DEFINE_ROLES ->
+            case ASSIGN_ADMIN_ROLE, CHANGE_ADMIN_ROLE, REMOVE_ADMIN, SIGN_OUT_ADMIN, MANAGE_IDENTITY, CREATE_API_KEY, DEFINE_ROLES, FEDERATE_ADMIN ->
                     kind == PrincipalKind.USER;
         };
     }

@@ -1,5 +1,10 @@
 package dev.accessconsole.authz.policy;
 
+import java.util.ArrayList;
+import java.util.Map;
+import dev.accessconsole.authz.api.ClaimCondition;
+import dev.accessconsole.authz.api.FederationTerms;
+import dev.accessconsole.authz.api.FederationMatch;
 import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.authz.api.Decision;
 import dev.accessconsole.authz.api.EffectiveRole;
@@ -248,5 +253,44 @@ public class PolicyDecisions implements AccessDecisions {
     public List<RoleMatrix.WorkspaceRoleEntry> workspaceRoles() {
         return Arrays.stream(WorkspaceRole.values())
                 .map(r -> new RoleMatrix.WorkspaceRoleEntry(r, List.copyOf(AccessPolicy.workspacePermissions(r)), r.assignable())).toList();
+    }
+
+    @Override
+    public FederationMatch matchFederationRule(Map<String, Object> claims, FederationTerms terms, ClaimCondition condition) {
+        List<String> reasons = new ArrayList<>();
+        boolean matched = true;
+        if (terms.audience() != null) {
+            Object aud = claims.get("aud");
+            boolean named = aud instanceof Collection<?> many ? many.contains(terms.audience()) : terms.audience().equals(aud);
+            matched &= named;
+            reasons.add(named ? "audience " + terms.audience() + " is named by the token" : "the token's audience " + aud + " does not name " + terms.audience());
+        }
+        if (terms.subjectPrefix() != null) {
+            Object sub = claims.get("sub");
+            boolean prefixed = sub instanceof String subject && subject.startsWith(terms.subjectPrefix());
+            matched &= prefixed;
+            reasons.add(prefixed ? "subject " + sub + " starts with " + terms.subjectPrefix() : "subject " + sub + " does not start with " + terms.subjectPrefix());
+        }
+        for (Map.Entry<String, Object> expected : terms.claims().entrySet()) {
+            Object actual = claims.get(expected.getKey());
+            boolean equal = expected.getValue().equals(actual);
+            matched &= equal;
+            reasons.add(equal ? "claim " + expected.getKey() + " is " + actual
+                    : "claim " + expected.getKey() + " is " + (actual == null ? "absent" : actual) + ", not " + expected.getValue());
+        }
+        if (terms.condition() != null) {
+            try {
+                boolean holds = condition.test(terms.condition(), claims);
+                matched &= holds;
+                reasons.add(holds ? "condition " + terms.condition() + " holds" : "condition " + terms.condition() + " does not hold");
+            } catch (ClaimCondition.InvalidCondition invalid) {
+                matched = false;
+                reasons.add("condition " + terms.condition() + " could not be evaluated: " + invalid.getMessage());
+            }
+        }
+        if (reasons.isEmpty()) {
+            reasons.add("the rule asks nothing of the token beyond its issuer");
+        }
+        return new FederationMatch(matched, reasons);
     }
 }

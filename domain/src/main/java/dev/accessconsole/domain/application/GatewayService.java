@@ -60,6 +60,36 @@ public class GatewayService {
     @Inject
     SpendLimitService spendLimits;
 
+    @Inject
+    FederationService federation;
+
+    /** A workload's exchanged token: its service account, organization, and the workspaces it may use ({@code workspaceId} among them when asked). */
+    public record VerifiedWorkload(String tokenId, String serviceAccountId, String organizationId, java.util.List<String> workspaceIds,
+                                   String workspaceId) {
+    }
+
+    /**
+     * An access token a workload exchanged (federation), as it stands now; with {@code workspaceId}, good only when that
+     * workspace is one of its rule's that its service account may use, and refused (429) while a spend limit of that
+     * workspace or the organization is reached.
+     */
+    @Transactional
+    public Optional<VerifiedWorkload> verifyWorkload(String secret, String workspaceId) {
+        Optional<FederationService.VerifiedToken> token = federation.verify(secret);
+        if (token.isEmpty() || (workspaceId != null && !token.get().workspaceIds().contains(workspaceId))) {
+            return Optional.empty();
+        }
+        FederationService.VerifiedToken verified = token.get();
+        if (workspaceId != null) {
+            spendLimits.reached(verified.organizationId(), java.util.List.of(dev.accessconsole.domain.model.SpendLimit.Scope.organization(verified.organizationId()),
+                    dev.accessconsole.domain.model.SpendLimit.Scope.workspace(workspaceId))).ifPresent(reached -> {
+                throw SpendLimitService.refusal(reached);
+            });
+        }
+        return Optional.of(new VerifiedWorkload(verified.tokenId(), verified.serviceAccountId(), verified.organizationId(), verified.workspaceIds(),
+                workspaceId));
+    }
+
     @PersistenceContext(unitName = "access-console")
     EntityManager em;
 

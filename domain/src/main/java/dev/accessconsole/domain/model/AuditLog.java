@@ -4,4 +4,7 @@ package dev.accessconsole.domain.model;
 public interface AuditLog {
 
     void record(String organizationId, Actor actor, String action, String targetType, String targetId, String details);
+
+    /** Records a refusal a rule of the product decided (outcome {@code denied}), in a transaction of its own. */
+    void recordRefusal(String organizationId, Actor actor, String action, String targetType, String targetId, String details);
 }

@@ -18,6 +18,8 @@ public enum ErrorCode {
     RBAC_GROUP_NOT_FOUND(RefusalKind.NOT_FOUND),
     RBAC_ROLE_NOT_FOUND(RefusalKind.NOT_FOUND),
     SPEND_LIMIT_NOT_FOUND(RefusalKind.NOT_FOUND),
+    FEDERATION_ISSUER_NOT_FOUND(RefusalKind.NOT_FOUND),
+    FEDERATION_RULE_NOT_FOUND(RefusalKind.NOT_FOUND),
     SPEND_LIMIT_INCREASE_REQUEST_NOT_FOUND(RefusalKind.NOT_FOUND),
     MISSING_PERMISSION(RefusalKind.PERMISSION),
     ORGANIZATION_REQUIRED(RefusalKind.INVALID_REQUEST),
@@ -90,6 +92,9 @@ public enum ErrorCode {
     SERVICE_ACCOUNT_ARCHIVED(RefusalKind.INVALID_REQUEST),
     SERVICE_ACCOUNT_ROLE(RefusalKind.INVALID_REQUEST),
     SERVICE_ACCOUNT_WORKSPACE(RefusalKind.INVALID_REQUEST),
+    // workload federation
+    FEDERATION_ISSUER_ARCHIVED(RefusalKind.INVALID_REQUEST),
+    FEDERATION_RULE_ARCHIVED(RefusalKind.INVALID_REQUEST),
     // spend limits (roles.md, "Spend limits")
     // the official API's code for a key stopped by a spend limit (429, as its ErrorHandler maps it)
     ENFORCED_SPEND_LIMIT_REACHED(RefusalKind.RATE_LIMIT),

@@ -42,6 +42,18 @@ public final class Ids {
     }
 
     /** A custom role: "role_" like the built-in ones, whose names hold no digit, so that no id can be both. */
+    public static String federationIssuer() {
+        return "fdis_" + next();
+    }
+
+    public static String federationRule() {
+        return "fdrl_" + next();
+    }
+
+    public static String federationToken() {
+        return "fdtk_" + next();
+    }
+
     public static String spendLimit() {
         return "splim_" + next();
     }

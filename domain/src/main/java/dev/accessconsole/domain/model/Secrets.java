@@ -16,6 +16,8 @@ public final class Secrets {
 
     public static final String API_KEY_PREFIX = "sk-ant-api03-";
     public static final String ADMIN_KEY_PREFIX = "sk-ant-admin01-";
+    /** An access token a workload got by exchanging its own token (federation): short-lived, a service account's. */
+    public static final String FEDERATED_TOKEN_PREFIX = "sk-ant-oat01-";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secrets() {

@@ -32,23 +32,8 @@ public class ServiceAccount {
     @Column(name = "organization_role", nullable = false, length = 32)
     private String organizationRole;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by_actor_id", length = 64)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by_actor_id", length = 64)
-    private String updatedBy;
-
-    @Column(name = "archived_at")
-    private Instant archivedAt;
-
-    @Column(name = "archived_by_actor_id", length = 64)
-    private String archivedBy;
+    @jakarta.persistence.Embedded
+    private Stamps stamps;
 
     protected ServiceAccount() {
     }
@@ -59,10 +44,7 @@ public class ServiceAccount {
         this.name = name;
         this.description = description;
         this.organizationRole = role.value();
-        this.createdAt = now;
-        this.createdBy = actorId;
-        this.updatedAt = now;
-        this.updatedBy = actorId;
+        this.stamps = Stamps.created(actorId, now);
     }
 
     public String id() { return id; }
@@ -70,15 +52,15 @@ public class ServiceAccount {
     public String name() { return name; }
     public String description() { return description; }
     public OrgRole organizationRole() { return OrgRole.fromValue(organizationRole).orElseThrow(); }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
-    public String updatedBy() { return updatedBy; }
-    public Instant archivedAt() { return archivedAt; }
-    public String archivedBy() { return archivedBy; }
+    public Instant createdAt() { return stamps.createdAt(); }
+    public String createdBy() { return stamps.createdBy(); }
+    public Instant updatedAt() { return stamps.updatedAt(); }
+    public String updatedBy() { return stamps.updatedBy(); }
+    public Instant archivedAt() { return stamps.archivedAt(); }
+    public String archivedBy() { return stamps.archivedBy(); }
 
     public boolean archived() {
-        return archivedAt != null;
+        return stamps.archived();
     }
 
     public void change(String newDescription, OrgRole newRole, String actorId, Instant now) {
@@ -88,14 +70,10 @@ public class ServiceAccount {
         if (newRole != null) {
             this.organizationRole = newRole.value();
         }
-        this.updatedAt = now;
-        this.updatedBy = actorId;
+        stamps.touched(actorId, now);
     }
 
     public void archive(String actorId, Instant now) {
-        this.archivedAt = now;
-        this.archivedBy = actorId;
-        this.updatedAt = now;
-        this.updatedBy = actorId;
+        stamps.archive(actorId, now);
     }
 }

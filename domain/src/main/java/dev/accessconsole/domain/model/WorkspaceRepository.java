@@ -27,6 +27,9 @@ public interface WorkspaceRepository {
     /** The organization's workspaces that have a limit of their own set (archived ones included). */
     List<Workspace> withLimits(String organizationId);
 
+    /** The organization's workspaces that are not archived, every kind, by id. */
+    List<Workspace> active(String organizationId);
+
     /** The organization's workspaces with a monthly spend limit in the spend-limit store. */
     List<Workspace> withMonthlySpendLimit(String organizationId);
 

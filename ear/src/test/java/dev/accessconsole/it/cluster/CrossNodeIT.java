@@ -168,6 +168,32 @@ class CrossNodeIT {
         }
     }
 
+    @Test
+    void whenAFederationRuleIsArchivedOnAThenBRefusesItsExchangedTokensAtOnce() throws Exception {
+        String workspace = admin.request("POST", "/v1/organizations/workspaces").at(NODE_A).json("{\"name\":\"Cross federated\"}").send().json().getString("id");
+        String account = admin.request("POST", "/v1/organizations/service_accounts").at(NODE_A).json("{\"name\":\"cross-ci\"}").send().json().getString("id");
+        assertThat(admin.request("POST", "/v1/organizations/workspaces/" + workspace + "/service_accounts").at(NODE_A)
+                .json("{\"service_account_id\":\"" + account + "\",\"workspace_role\":\"workspace_developer\"}").send().status()).isEqualTo(200);
+        var key = dev.accessconsole.it.FederationIT.rsa();
+        String issuerUrl = "https://ci.example/" + UUID.randomUUID();
+        String issuer = admin.request("POST", "/v1/organizations/federation_issuers").at(NODE_A).json("{\"name\":\"Cross CI\",\"issuer_url\":\""
+                + issuerUrl + "\",\"jwks\":{\"type\":\"inline\",\"keys\":[" + dev.accessconsole.it.FederationIT.jwk(key, "k1") + "]}}").send().json().getString("id");
+        String gateway = Api.platformToken("gateway");
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            String rule = admin.request("POST", "/v1/organizations/federation_rules").at(NODE_A).json("{\"issuer_id\":\"" + issuer + "\",\"name\":\"cross "
+                    + attempt + "\",\"oauth_scope\":\"x\",\"workspace_id\":\"" + workspace + "\",\"target\":{\"type\":\"service_account\","
+                    + "\"service_account_id\":\"" + account + "\"},\"match\":{\"audience\":\"access-console\"}}").send().json().getString("id");
+            var exchanged = dev.accessconsole.it.FederationIT.exchange(dev.accessconsole.it.FederationIT.sign(key, "k1",
+                    dev.accessconsole.it.FederationIT.claims(issuerUrl, System.currentTimeMillis() / 1000)), NODE_A);
+            assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+            String verify = "{\"key\":\"" + Api.parse(exchanged.body()).getString("access_token") + "\",\"workspace_id\":\"" + workspace + "\"}";
+            assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).at(NODE_B).json(verify).send().status()).isEqualTo(200);
+            assertThat(admin.request("POST", "/v1/organizations/federation_rules/" + rule + "/archive").at(NODE_A).send().status()).isEqualTo(200);
+            assertThat(Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).at(NODE_B).json(verify).send().status())
+                    .as("the rule archived on A, attempt %d", attempt).isEqualTo(401);
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -24,4 +24,11 @@ public class JpaAuditLog implements AuditLog {
         em.persist(new AuditEvent(organizationId, actor.kindName(), actor.id(), action, targetType, targetId, "success",
                 details, RequestCorrelation.of(correlation), Time.now()));
     }
+
+    @Override
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String organizationId, Actor actor, String action, String targetType, String targetId, String details) {
+        em.persist(new AuditEvent(organizationId, actor.kindName(), actor.id(), action, targetType, targetId, "denied",
+                details, RequestCorrelation.of(correlation), Time.now()));
+    }
 }

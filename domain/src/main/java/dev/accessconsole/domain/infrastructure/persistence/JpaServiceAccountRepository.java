@@ -31,7 +31,7 @@ public class JpaServiceAccountRepository implements ServiceAccountRepository {
 
     @Override
     public Page<ServiceAccount> list(String organizationId, boolean includeArchived, PageRequest page) {
-        String base = "select a from ServiceAccount a where a.organizationId = :org" + (includeArchived ? "" : " and a.archivedAt is null");
+        String base = "select a from ServiceAccount a where a.organizationId = :org" + (includeArchived ? "" : " and a.stamps.archivedAt is null");
         return Cursor.fetch(em.createQuery(Cursor.jpql(base, "a.id", page), ServiceAccount.class).setParameter("org", organizationId), page);
     }
 
@@ -51,7 +51,7 @@ public class JpaServiceAccountRepository implements ServiceAccountRepository {
     @Override
     public Page<ServiceAccountMembership> membersOf(String workspaceId, PageRequest page) {
         String base = "select m from ServiceAccountMembership m where m.workspaceId = :workspace"
-                + " and exists (select a from ServiceAccount a where a.id = m.serviceAccountId and a.archivedAt is null)";
+                + " and exists (select a from ServiceAccount a where a.id = m.serviceAccountId and a.stamps.archivedAt is null)";
         return Cursor.fetch(em.createQuery(Cursor.jpql(base, "m.serviceAccountId", page), ServiceAccountMembership.class)
                 .setParameter("workspace", workspaceId), page);
     }

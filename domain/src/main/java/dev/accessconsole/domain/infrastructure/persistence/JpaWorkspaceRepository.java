@@ -83,6 +83,12 @@ public class JpaWorkspaceRepository implements WorkspaceRepository {
     }
 
     @Override
+    public List<Workspace> active(String organizationId) {
+        return em.createQuery("select w from Workspace w where w.organization.id = :org and w.archivedAt is null order by w.id", Workspace.class)
+                .setParameter("org", organizationId).getResultList();
+    }
+
+    @Override
     public List<Workspace> withMonthlySpendLimit(String organizationId) {
         return em.createQuery("select w from Workspace w where w.organization.id = :org and w.id in (select l.scopeId from SpendLimit l"
                         + " where l.organizationId = :org and l.scopeType = :type and l.period = :period) order by w.id", Workspace.class)

@@ -25,7 +25,7 @@ public final class ErrorResponses {
             response.header("Retry-After", dev.accessconsole.authz.api.ServiceUnavailable.RETRY_AFTER_SECONDS);
         } else if (status == 429 && extraDetails.containsKey("resets_at")) {
             // a spend limit: nothing passes before its period ends
-            long seconds = java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(extraDetails.get("resets_at"))).toSeconds();
+            long seconds = java.time.Duration.between(dev.accessconsole.domain.model.Time.now(), java.time.Instant.parse(extraDetails.get("resets_at"))).toSeconds();
             response.header("Retry-After", Long.toString(Math.max(1, seconds)));
         }
         return response

@@ -27,14 +27,17 @@ import java.time.Instant;
 @PlatformCredential(PlatformCredential.GATEWAY)
 public class GatewayResource {
 
-    public record VerifyRequest(@Schema(maxLength = 256) String key) {
+    /** {@code workspace_id}: for a workload's exchanged token, the workspace it is about to be used in. */
+    public record VerifyRequest(@Schema(maxLength = 256) String key, @Schema(maxLength = 40) String workspaceId) {
         @Override
         public String toString() {
             return "VerifyRequest[key=…]";
         }
     }
 
-    public record VerifiedJson(String type, String apiKeyId, String workspaceId, String organizationId) {
+    /** A key: its id, workspace (null: Default) and organization. A workload's exchanged token: its service account and the workspaces it may use. */
+    public record VerifiedJson(String type, String apiKeyId, String workspaceId, String organizationId, String serviceAccountId,
+                               java.util.List<String> workspaceIds) {
     }
 
     /**
@@ -77,9 +80,14 @@ public class GatewayResource {
     @Path("/api_keys/verify")
     public VerifiedJson verify(VerifyRequest body) {
         VerifyRequest request = Params.body(body);
+        if (request.key() != null && request.key().startsWith(dev.accessconsole.domain.model.Secrets.FEDERATED_TOKEN_PREFIX)) {
+            var workload = gateway.verifyWorkload(request.key(), Params.blankToNull(request.workspaceId())).orElseThrow(DomainException::invalidApiKey);
+            return new VerifiedJson("federated_token_verification", null, workload.workspaceId(), workload.organizationId(),
+                    workload.serviceAccountId(), workload.workspaceIds());
+        }
         var verified = gateway.verify(request.key()).orElseThrow(DomainException::invalidApiKey);
         return new VerifiedJson("api_key_verification", verified.apiKeyId(), verified.defaultWorkspace() ? null : verified.workspaceId(),
-                verified.organizationId());
+                verified.organizationId(), null, null);
     }
 
     /** Records usage once per event_id: a retry answers the first recording with duplicate=true and counts nothing. */
