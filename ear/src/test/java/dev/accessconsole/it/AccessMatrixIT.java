@@ -256,6 +256,11 @@ class AccessMatrixIT {
         final Person ownerA = Api.newPerson("matrix-a");
         final String orgA = Orgs.create(ownerA, "Matrix A");
         final Person auditor = Orgs.join(orgA, ownerA, "admin", "matrix-auditor");
+        // the snapshots' readers, taken in turn: each credential has the suite's rate budget (1,200 a minute), and about
+        // sixty writes each read organization A twice, faster on a quick machine than that budget allows one reader
+        final List<Person> auditors = List.of(auditor, Orgs.join(orgA, ownerA, "admin", "matrix-auditor-2"),
+                Orgs.join(orgA, ownerA, "admin", "matrix-auditor-3"), Orgs.join(orgA, ownerA, "admin", "matrix-auditor-4"));
+        final AtomicInteger reads = new AtomicInteger();
         final String w = ownerA.request("POST", "/v1/organizations/workspaces").json("{\"name\":\"W\"}").send().json().getString("id");
         final JsonObject keyA = ownerA.request("POST", "/v1/organizations/api_keys").json("{\"name\":\"kA\",\"workspace_id\":\"" + w + "\"}").send().json();
         final String inviteA = invite(ownerA, orgA, "nobody-a-" + UUID.randomUUID() + "@example.com");
@@ -545,24 +550,28 @@ class AccessMatrixIT {
             };
         }
 
+        private Person reader() {
+            return auditors.get(Math.floorMod(reads.getAndIncrement(), auditors.size()));
+        }
+
         /** What refused writes must not change. */
         String snapshot() {
             Map<String, String> state = new LinkedHashMap<>();
-            state.put("organization", auditor.request("GET", "/v1/organizations/me").org(orgA).send().body());
-            state.put("workspaces", auditor.request("GET", "/v1/organizations/workspaces?include_archived=true&limit=1000").org(orgA).send().body());
-            state.put("keys", auditor.request("GET", "/v1/organizations/api_keys?limit=1000").org(orgA).send().body());
-            state.put("admin keys", auditor.request("GET", "/v1/organizations/admin_keys?limit=1000").org(orgA).send().body());
-            state.put("invites", auditor.request("GET", "/v1/organizations/invites?limit=1000").org(orgA).send().body());
-            state.put("users", auditor.request("GET", "/v1/organizations/users?limit=1000").org(orgA).send().body());
-            state.put("prompts", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/prompts?limit=1000").org(orgA).send().body());
-            state.put("members of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/members?limit=1000").org(orgA).send().body());
-            state.put("limits of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/limits").org(orgA).send().body());
-            state.put("billing", auditor.request("GET", "/v1/organizations/billing").org(orgA).send().body());
-            state.put("service accounts", auditor.request("GET", "/v1/organizations/service_accounts?include_archived=true&limit=1000").org(orgA).send().body());
-            state.put("service accounts of W", auditor.request("GET", "/v1/organizations/workspaces/" + w + "/service_accounts?limit=1000").org(orgA).send().body());
-            state.put("groups", auditor.request("GET", "/v1/organizations/rbac_groups?limit=1000").org(orgA).send().body());
-            state.put("members of group A", auditor.request("GET", "/v1/organizations/rbac_groups/" + groupA + "/members?limit=1000").org(orgA).send().body());
-            state.put("SCIM tokens", auditor.request("GET", "/v1/organizations/scim_tokens?limit=1000").org(orgA).send().body());
+            state.put("organization", reader().request("GET", "/v1/organizations/me").org(orgA).send().body());
+            state.put("workspaces", reader().request("GET", "/v1/organizations/workspaces?include_archived=true&limit=1000").org(orgA).send().body());
+            state.put("keys", reader().request("GET", "/v1/organizations/api_keys?limit=1000").org(orgA).send().body());
+            state.put("admin keys", reader().request("GET", "/v1/organizations/admin_keys?limit=1000").org(orgA).send().body());
+            state.put("invites", reader().request("GET", "/v1/organizations/invites?limit=1000").org(orgA).send().body());
+            state.put("users", reader().request("GET", "/v1/organizations/users?limit=1000").org(orgA).send().body());
+            state.put("prompts", reader().request("GET", "/v1/organizations/workspaces/" + w + "/prompts?limit=1000").org(orgA).send().body());
+            state.put("members of W", reader().request("GET", "/v1/organizations/workspaces/" + w + "/members?limit=1000").org(orgA).send().body());
+            state.put("limits of W", reader().request("GET", "/v1/organizations/workspaces/" + w + "/limits").org(orgA).send().body());
+            state.put("billing", reader().request("GET", "/v1/organizations/billing").org(orgA).send().body());
+            state.put("service accounts", reader().request("GET", "/v1/organizations/service_accounts?include_archived=true&limit=1000").org(orgA).send().body());
+            state.put("service accounts of W", reader().request("GET", "/v1/organizations/workspaces/" + w + "/service_accounts?limit=1000").org(orgA).send().body());
+            state.put("groups", reader().request("GET", "/v1/organizations/rbac_groups?limit=1000").org(orgA).send().body());
+            state.put("members of group A", reader().request("GET", "/v1/organizations/rbac_groups/" + groupA + "/members?limit=1000").org(orgA).send().body());
+            state.put("SCIM tokens", reader().request("GET", "/v1/organizations/scim_tokens?limit=1000").org(orgA).send().body());
             // spend limits through A's Admin API key: a budget of its own (the suite's rate limit is per credential)
             state.put("spend limits", Api.request("GET", "/v1/organizations/spend_limits?limit=1000").header("x-api-key", adminKeyA).send().body());
             state.put("federation issuers", Api.request("GET", "/v1/organizations/federation_issuers?include_archived=true&limit=1000")
@@ -571,7 +580,7 @@ class AccessMatrixIT {
                     .header("x-api-key", adminKeyA).send().body());
             state.put("increase requests", Api.request("GET", "/v1/organizations/spend_limit_increase_requests?limit=1000")
                     .header("x-api-key", adminKeyA).send().body());
-            state.put("sign-in settings", auditor.request("GET", "/v1/organizations/sign_in_settings").org(orgA).send().body());
+            state.put("sign-in settings", reader().request("GET", "/v1/organizations/sign_in_settings").org(orgA).send().body());
             // the roles through the owner: the auditor's own budget (the suite's rate limit) is spent on the rest
             state.put("roles", ownerA.request("GET", "/v1/organizations/rbac_roles?limit=1000").org(orgA).send().body());
             state.put("permissions of role A", ownerA.request("GET", "/v1/organizations/rbac_roles/" + customRoleA + "/permissions?limit=1000").org(orgA).send().body());
