@@ -111,11 +111,20 @@ public final class Api {
             HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
-            try {
-                HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                return new Response(response);
-            } catch (Exception e) {
-                throw new IllegalStateException(method + " " + path + " failed", e);
+            HttpRequest request = builder.build();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return new Response(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+                } catch (java.io.IOException stale) {
+                    // a pooled connection the server had just closed (idle, or its deployment replaced) answered nothing at
+                    // all: once more, on a fresh connection
+                    if (attempt == 1 && String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                        continue;
+                    }
+                    throw new IllegalStateException(method + " " + path + " failed", stale);
+                } catch (Exception e) {
+                    throw new IllegalStateException(method + " " + path + " failed", e);
+                }
             }
         }
     }
