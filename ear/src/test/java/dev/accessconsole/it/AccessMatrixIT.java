@@ -348,14 +348,11 @@ class AccessMatrixIT {
     }
 
     /** A public key any inline issuer of the matrix may list (nobody signs with it here). */
-    static final String MATRIX_JWK = "{\"kty\":\"RSA\",\"kid\":\"m1\",\"e\":\"AQAB\",\"n\":\"" + matrixModulus() + "\"}";
+    static final String MATRIX_JWK = matrixJwk();
 
-    private static String matrixModulus() {
+    private static String matrixJwk() {
         try {
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            byte[] modulus = ((java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic()).getModulus().toByteArray();
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(modulus[0] == 0 ? java.util.Arrays.copyOfRange(modulus, 1, modulus.length) : modulus);
+            return FederationIT.jwk(FederationIT.rsa(), "m1");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -383,12 +383,8 @@ public class FederationService {
     }
 
     @Transactional
-    public Page<RuleWorkspace> ruleWorkspaces(String organizationId, String ruleId, PageRequest page) {
-        FederationRule rule = rule(organizationId, ruleId);
-        List<FederationRuleWorkspace> all = rule.workspaces().stream()
-                .filter(w -> page.afterId() == null || w.workspaceId().compareTo(page.afterId()) > 0).toList();
-        boolean more = all.size() > page.limit();
-        return new Page<>(all.subList(0, Math.min(all.size(), page.limit())), more).map(w -> view(organizationId, w));
+    public List<RuleWorkspace> ruleWorkspaces(String organizationId, String ruleId) {
+        return rule(organizationId, ruleId).workspaces().stream().map(w -> view(organizationId, w)).toList();
     }
 
     @Transactional
@@ -468,23 +464,12 @@ public class FederationService {
         if (subjectToken == null || subjectToken.isBlank() || subjectToken.length() > 16_384) {
             throw new ExchangeRefused("invalid_request", "subject_token is required: the workload's JWT.");
         }
-        JwtContext unverified;
-        try {
-            unverified = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification().build()
-                    .process(subjectToken);
-        } catch (InvalidJwtException notAJwt) {
-            throw refused(null, "the token is not a JWT");
-        }
-        String iss;
-        try {
-            iss = unverified.getJwtClaims().getIssuer();
-        } catch (MalformedClaimException malformed) {
-            throw refused(null, "the token's iss is malformed");
-        }
+        JwtContext unverified = unverified(subjectToken).orElseThrow(() -> refused("the token is not a JWT"));
+        String iss = issuerOf(unverified);
         List<FederationIssuer> candidates = iss == null ? List.of() : federation.issuersByUrl(iss).stream()
                 .filter(i -> organizationId == null || i.organizationId().equals(organizationId)).toList();
         if (candidates.isEmpty()) {
-            throw refused(null, "no organization trusts the issuer " + truncate(iss));
+            throw refused("no organization trusts the issuer " + truncate(iss));
         }
         Instant now = Time.now();
         for (FederationIssuer issuer : candidates) {
@@ -511,7 +496,7 @@ public class FederationService {
                     audit.recordRefusal(issuer.organizationId(), workload(unverified), "federation.token_exchange_refused", "federation_rule", rule.id(),
                             JsonBuilders.object().add("reason", jti == null ? "the token has no jti and the issuer checks it" : "the token's jti was used before")
                                     .build().toString());
-                    throw refused(issuer, "replayed");
+                    throw refused("replayed");
                 }
                 long lifetime = Math.min(rule.tokenLifetimeSeconds(), Duration.between(now, tokenExpiry).getSeconds());
                 if (lifetime < 1) {
@@ -528,7 +513,7 @@ public class FederationService {
             audit.recordRefusal(issuer.organizationId(), workload(unverified), "federation.token_exchange_refused", "federation_issuer", issuer.id(),
                     JsonBuilders.object().add("reason", "no active rule of the issuer matches the token").build().toString());
         }
-        throw refused(null, "no rule matched");
+        throw refused("no rule matched");
     }
 
     /** The token checked against the issuer: signature by its keys, iss, exp (and nbf), lifetime; its claims. */
@@ -574,7 +559,26 @@ public class FederationService {
         }
     }
 
-    private ExchangeRefused refused(FederationIssuer issuer, String reason) {
+    /** The token read without checking anything, to find its issuer and subject; empty when it is no JWT. */
+    private static Optional<JwtContext> unverified(String token) {
+        try {
+            return Optional.of(new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification()
+                    .build().process(token));
+        } catch (InvalidJwtException notAJwt) {
+            return Optional.empty();
+        }
+    }
+
+    /** The {@code iss} a token names; null when it names none or a malformed one. */
+    private static String issuerOf(JwtContext unverified) {
+        try {
+            return unverified.getJwtClaims().getIssuer();
+        } catch (MalformedClaimException malformed) {
+            return null;
+        }
+    }
+
+    private static ExchangeRefused refused(String reason) {
         LOG.fine(() -> "token exchange refused: " + reason);
         return new ExchangeRefused("invalid_grant", "The subject token was not accepted.");
     }
@@ -625,25 +629,16 @@ public class FederationService {
     public TokenTest test(String organizationId, String token) {
         List<String> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
-        JwtContext unverified;
-        try {
-            unverified = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification().build()
-                    .process(token == null ? "" : token);
-        } catch (InvalidJwtException notAJwt) {
+        Optional<JwtContext> unverified = unverified(token == null ? "" : token);
+        if (unverified.isEmpty()) {
             findings.add("the token is not a JWT");
             return new TokenTest(false, findings, outcomes);
         }
-        String iss;
-        try {
-            iss = unverified.getJwtClaims().getIssuer();
-        } catch (MalformedClaimException malformed) {
-            iss = null;
-        }
-        String issuerUrl = iss;
+        String iss = issuerOf(unverified.get());
         List<FederationIssuer> issuers = iss == null ? List.of() : federation.issuersByUrl(iss).stream()
                 .filter(i -> i.organizationId().equals(organizationId)).toList();
         if (issuers.isEmpty()) {
-            findings.add("no issuer of this organization has the URL " + (issuerUrl == null ? "(the token names none)" : truncate(issuerUrl)));
+            findings.add("no issuer of this organization has the URL " + (iss == null ? "(the token names none)" : truncate(iss)));
             return new TokenTest(false, findings, outcomes);
         }
         boolean verifiedOnce = false;
@@ -736,15 +731,19 @@ public class FederationService {
         }
         try {
             URI uri = new URI(url);
-            String scheme = uri.getScheme();
-            boolean local = "http".equals(scheme) && ("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()));
-            if (!("https".equals(scheme) || local) || uri.getHost() == null || uri.getRawFragment() != null || uri.getRawQuery() != null) {
+            if (!httpsOrLocal(uri) || uri.getRawFragment() != null || uri.getRawQuery() != null) {
                 throw DomainException.invalidField("issuer_url", "issuer_url is an https URL without query or fragment (http only for localhost).");
             }
         } catch (java.net.URISyntaxException invalid) {
             throw DomainException.invalidField("issuer_url", "issuer_url is not a URL.");
         }
         return url;
+    }
+
+    /** Where an issuer's tokens and keys may come from: https, or http on this machine only (development). */
+    public static boolean httpsOrLocal(URI uri) {
+        boolean local = "http".equals(uri.getScheme()) && ("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()));
+        return uri.getHost() != null && ("https".equals(uri.getScheme()) || local);
     }
 
     private static long lifetime(Long value, long absent, String field) {

@@ -81,10 +81,9 @@ public class GatewayService {
         }
         FederationService.VerifiedToken verified = token.get();
         if (workspaceId != null) {
-            spendLimits.reached(verified.organizationId(), java.util.List.of(dev.accessconsole.domain.model.SpendLimit.Scope.organization(verified.organizationId()),
-                    dev.accessconsole.domain.model.SpendLimit.Scope.workspace(workspaceId))).ifPresent(reached -> {
-                throw SpendLimitService.refusal(reached);
-            });
+            spendLimits.requireNotReached(verified.organizationId(), java.util.List.of(
+                    dev.accessconsole.domain.model.SpendLimit.Scope.organization(verified.organizationId()),
+                    dev.accessconsole.domain.model.SpendLimit.Scope.workspace(workspaceId)));
         }
         return Optional.of(new VerifiedWorkload(verified.tokenId(), verified.serviceAccountId(), verified.organizationId(), verified.workspaceIds(),
                 workspaceId));
@@ -102,9 +101,7 @@ public class GatewayService {
         Optional<ApiKey> key = em.unwrap(org.hibernate.Session.class).byNaturalId(ApiKey.class).using("secretHash", Secrets.hash(secret)).loadOptional()
                 .filter(this::usable);
         // a good key whose spend limit (its member's, its workspace's, its organization's) is reached this period: 429
-        key.flatMap(k -> spendLimits.reached(k.organizationId(), SpendLimitService.scopesOf(k))).ifPresent(reached -> {
-            throw SpendLimitService.refusal(reached);
-        });
+        key.ifPresent(k -> spendLimits.requireNotReached(k.organizationId(), SpendLimitService.scopesOf(k)));
         return key.map(k -> new VerifiedKey(k.id(), k.workspace().id(), k.organizationId(), k.workspace().kind() == WorkspaceKind.DEFAULT));
     }
 

@@ -315,8 +315,16 @@ public class SpendLimitService {
         return Optional.empty();
     }
 
+    /** Refuses (429, {@link #refusal}) while a limit on these scopes is reached: the gateway's check of a key or a workload's token. */
+    @Transactional
+    public void requireNotReached(String organizationId, List<Scope> scopes) {
+        reached(organizationId, scopes).ifPresent(spend -> {
+            throw refusal(spend);
+        });
+    }
+
     /** The refusal the gateway answers while a limit is reached: 429 {@code enforced_spend_limit_reached}, naming the limit, its spend and when it resets. */
-    public static DomainException refusal(Spend spend) {
+    private static DomainException refusal(Spend spend) {
         SpendLimit limit = spend.limit();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("spend_limit_id", limit.id());

@@ -115,7 +115,7 @@ public class IssuerKeys {
         }
     }
 
-    /** A certificate given as PEM, or null with the reason in {@code error[0]}. */
+    /** A certificate given as PEM; refused when it is none. */
     public static X509Certificate certificate(String pem) throws CertificateException {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }

@@ -145,9 +145,7 @@ public class FederationIssuersResource {
 
     private static void validateUrl(String name, String url) {
         try {
-            var uri = new java.net.URI(url);
-            boolean local = "http".equals(uri.getScheme()) && ("localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()));
-            if (!("https".equals(uri.getScheme()) || local) || uri.getHost() == null) {
+            if (!FederationService.httpsOrLocal(new java.net.URI(url))) {
                 throw DomainException.invalidField("jwks", "jwks." + name + " is an https URL (http only for localhost).");
             }
         } catch (java.net.URISyntaxException invalid) {

@@ -125,8 +125,9 @@ public class FederationRulesResource {
     @RequiresPermission(Permissions.MEMBERS_MANAGE)
     public PageCursorJson<FederationJson.RuleWorkspace> listFederationRuleWorkspaces(@PathParam("federation_rule_id") String ruleId,
                                                                                      @QueryParam("limit") String limit, @QueryParam("page") String page) {
-        var found = federation.ruleWorkspaces(access.organizationId(), ruleId, Params.page(limit, page, null));
-        return PageCursorJson.of(found, w -> w.membership().workspaceId(), FederationJson.RuleWorkspace::of);
+        var request = Params.page(limit, page, null);
+        return PageCursorJson.of(federation.ruleWorkspaces(access.organizationId(), ruleId), w -> w.membership().workspaceId(), request,
+                FederationJson.RuleWorkspace::of);
     }
 
     @POST
