@@ -1,5 +1,6 @@
 package dev.accessconsole.authz.impl;
 
+import dev.accessconsole.authz.api.AccessDecided;
 import dev.accessconsole.authz.api.AccessDeclaration;
 import dev.accessconsole.authz.api.AccessDeniedException;
 import dev.accessconsole.authz.api.AnyAuthenticatedCaller;
@@ -124,6 +125,26 @@ class AccessEnforcementTest {
         assertThat(world.context.established()).isTrue();
         assertThat(world.context.organizationId()).isEqualTo("org-a");
         assertThat(world.published).isEmpty();
+    }
+
+    @Test
+    void whenEachCallIsDecidedThenEachDecisionIsPublishedOnceWithItsDeclarationOutcomeAndCodeOnly() throws Exception {
+        as("alice", "org-a");
+        world.call(fixture, "list");
+        Fakes.World refused = world.nextRequest();
+        refused.tokens.token = Fakes.token("uma");
+        refused.credentials.organizationId = "org-a";
+        assertThatThrownBy(() -> refused.call(fixture, "list")).isInstanceOf(AccessDeniedException.MissingPermission.class);
+        Fakes.World anonymous = world.nextRequest();
+        assertThatThrownBy(() -> anonymous.call(fixture, "list")).isInstanceOf(AccessDeniedException.Unauthenticated.class);
+
+        AccessDeclaration members = new AccessDeclaration.Permissions(java.util.List.of(Permission.fromValue(Permissions.MEMBERS_MANAGE).orElseThrow()), false);
+        assertThat(world.decided).containsExactly(new AccessDecided(members, AccessDecided.Outcome.ALLOWED, null));
+        assertThat(refused.decided).containsExactly(new AccessDecided(members, AccessDecided.Outcome.REFUSED, "missing_permission"));
+        assertThat(anonymous.decided).singleElement().satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(AccessDecided.Outcome.REFUSED);
+            assertThat(event.errorCode()).isNotBlank();
+        });
     }
 
     @Test

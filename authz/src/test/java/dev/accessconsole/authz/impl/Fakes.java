@@ -32,6 +32,7 @@ final class Fakes {
     static final class World {
         final FakeLookup lookup = new FakeLookup();
         final List<AccessRefused> published = new ArrayList<>();
+        final List<dev.accessconsole.authz.api.AccessDecided> decided = new ArrayList<>();
         final FakeTokens tokens = new FakeTokens();
         final FakeCredentials credentials = new FakeCredentials();
         final AccessGuard guard = new AccessGuard();
@@ -43,10 +44,11 @@ final class Fakes {
             guard.credentials = credentials;
             guard.lookup = lookup;
             guard.context = context;
-            guard.refusals = new RecordingEvent(published);
+            guard.refusals = new RecordingEvent<>(published);
             context.guard = guard;
             context.fixed = new RequestState();
             enforcement.guard = guard;
+            enforcement.decisions = new RecordingEvent<>(decided);
         }
 
         /** A new request: the request-scoped context starts empty. */
@@ -148,40 +150,40 @@ final class Fakes {
         }
     }
 
-    static final class RecordingEvent implements Event<AccessRefused> {
-        private final List<AccessRefused> published;
+    static final class RecordingEvent<T> implements Event<T> {
+        private final List<T> published;
 
-        RecordingEvent(List<AccessRefused> published) {
+        RecordingEvent(List<T> published) {
             this.published = published;
         }
 
         @Override
-        public void fire(AccessRefused event) {
+        public void fire(T event) {
             published.add(event);
         }
 
         @Override
-        public <U extends AccessRefused> CompletionStage<U> fireAsync(U event) {
+        public <U extends T> CompletionStage<U> fireAsync(U event) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends AccessRefused> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+        public <U extends T> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Event<AccessRefused> select(Annotation... qualifiers) {
+        public Event<T> select(Annotation... qualifiers) {
             return this;
         }
 
         @Override
-        public <U extends AccessRefused> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+        public <U extends T> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public <U extends AccessRefused> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+        public <U extends T> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
             throw new UnsupportedOperationException();
         }
     }

@@ -39,6 +39,8 @@ public class RequestIds extends HttpFilter {
             response.setHeader(HEADER, requestId);
         }
         correlation.requestId(requestId);
+        // every log line written for this request carries its id (the JSON log format prints the MDC)
+        Object outer = org.jboss.logging.MDC.put("request_id", requestId);
         try (AccessFrames.Frame frame = frames.open(request, new InboundRequest() {
             @Override
             public String header(String name) {
@@ -51,6 +53,12 @@ public class RequestIds extends HttpFilter {
             }
         })) {
             chain.doFilter(request, response);
+        } finally {
+            if (outer == null) {
+                org.jboss.logging.MDC.remove("request_id");
+            } else {
+                org.jboss.logging.MDC.put("request_id", outer);
+            }
         }
     }
 

@@ -229,6 +229,14 @@ public class StandingCache {
 
     private final AtomicLong epoch = new AtomicLong();
 
+    // what the metrics read (web ApplicationMetrics): plain counters, so that this class needs no metrics library
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder marksReceived = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder marksWritten = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder markNanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder marksUnacknowledged = new java.util.concurrent.atomic.LongAdder();
+
     private final MarkListener listener = new MarkListener();
 
     /** Whether the marks cache is shared with other nodes (else this node alone decides, and needs no lease). */
@@ -348,8 +356,10 @@ public class StandingCache {
         }
         Loaded known = cache.getIfPresent(key);
         if (known != null) {
+            hits.increment();
             return Optional.of((T) known.value());
         }
+        misses.increment();
         long began = epoch.get();
         Optional<T> value = loader.get();
         if (value.isPresent() && leased()) {
@@ -411,9 +421,13 @@ public class StandingCache {
         java.util.Map<String, String> batch = new java.util.LinkedHashMap<>();
         String value = UUID.randomUUID().toString();
         ids.forEach(id -> batch.put(id, value));
+        long began = System.nanoTime();
         try {
             marks.putAll(batch, MARK_MINUTES, TimeUnit.MINUTES);
+            marksWritten.increment();
+            markNanos.add(System.nanoTime() - began);
         } catch (RuntimeException unacknowledged) {
+            marksUnacknowledged.increment();
             long failedAt = System.nanoTime();
             for (String member : markMembers()) {
                 if (!member.equals(self)) {
@@ -463,6 +477,20 @@ public class StandingCache {
         return topology.getWriteConsistentHash().getMembers().stream().map(String::valueOf).toList();
     }
 
+    /**
+     * What this node's cache did since it started: lookups answered from it and loaded, marks applied here (this node's
+     * and the others'), marks this node wrote and the time their synchronous replication took, marks a member did not
+     * acknowledge, the standings held now, and whether this node holds its lease.
+     */
+    public record Stats(long hits, long misses, long marksReceived, long marksWritten, long markReplicationNanos,
+                        long marksUnacknowledged, long size, boolean leased) {
+    }
+
+    public Stats stats() {
+        return new Stats(hits.sum(), misses.sum(), marksReceived.sum(), marksWritten.sum(), markNanos.sum(),
+                marksUnacknowledged.sum(), cache.estimatedSize(), leased());
+    }
+
     /** The nodes that share the marks: this one alone when the cache is local, else the cluster's current members. */
     public List<String> members() {
         List<?> members = marks.getCacheManager().getMembers(); // null without a transport
@@ -492,6 +520,7 @@ public class StandingCache {
                 return;
             }
             if (!event.isPre()) {
+                marksReceived.increment();
                 drop(key);
             }
         }

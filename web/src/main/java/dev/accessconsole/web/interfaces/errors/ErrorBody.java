@@ -16,6 +16,7 @@ public final class ErrorBody {
     }
 
     public static JsonObject of(ErrorType type, String message, String errorCode, Map<String, String> extraDetails, String requestId) {
+        dev.accessconsole.web.infrastructure.metrics.ErrorCounts.answered(type.wireName(), errorCode);
         JsonObjectBuilder details = JsonBuilders.object();
         if (errorCode == null) {
             details.addNull("error_code");
