@@ -9,3 +9,14 @@ browser_installed() {
   /usr/bin/chromium --version
   /usr/bin/chromedriver --version
 }
+
+# Debian's prometheus for MetricsIT (a real Prometheus scraping the server's management interface), installed with
+# apt-get where missing. The package's own service is not wanted: the test starts its own on a free port.
+prometheus_installed() {
+  if [ ! -x /usr/bin/prometheus ]; then
+    echo "Prometheus is not installed: installing it"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus
+  fi
+  /usr/bin/prometheus --version 2>&1 | head -1
+}

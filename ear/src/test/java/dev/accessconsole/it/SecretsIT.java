@@ -78,12 +78,45 @@ class SecretsIT {
             }
         }
 
+        // a member refused for a missing permission: the server logs it, with the request's id
+        Person plain = Orgs.join(orgId, admin, "user", "secrets-user");
+        Response refused = plain.request("GET", "/v1/organizations/users").org(orgId).send();
+        assertThat(refused.status()).isEqualTo(403);
+        String refusedRequestId = refused.header("request-id");
+
         Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
         String logText = Files.readString(log, StandardCharsets.UTF_8);
         String tokenSignature = admin.token().substring(admin.token().lastIndexOf('.') + 1);
         assertThat(logText).doesNotContain(admin.token()).doesNotContain(tokenSignature);
         assertThat(logText).isNotEmpty().doesNotContain(keySecret).doesNotContain(adminSecret)
                 .doesNotContain(keySecret.substring(13, 40)).doesNotContain(adminSecret.substring(15, 40));
+        // nor a person's email (the request id is what a log line is correlated by)
+        assertThat(logText).doesNotContain(admin.email());
+        if ("json".equals(System.getenv("ACCESSCONSOLE_LOG_FORMAT"))) {
+            // ACCESSCONSOLE_LOG_FORMAT=json: one JSON object per line, each with its time, level and message; a line
+            // written while a request is served names the request's id
+            int withRequestId = 0;
+            boolean refusalLogged = false;
+            // this server's lines: from its last start (the file also holds the build's offline configuration runs)
+            String thisRun = logText.substring(logText.lastIndexOf('\n', logText.lastIndexOf("WFLYSRV0049")) + 1);
+            for (String line : thisRun.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                jakarta.json.JsonObject entry = Api.parse(line);
+                assertThat(entry.keySet()).as(line).contains("@timestamp", "level", "message", "loggerName");
+                jakarta.json.JsonObject mdc = entry.getJsonObject("mdc");
+                if (mdc != null && mdc.containsKey("request_id")) {
+                    assertThat(mdc.getString("request_id")).startsWith("req_");
+                    withRequestId++;
+                    refusalLogged |= mdc.getString("request_id").equals(refusedRequestId)
+                            && entry.getString("message").equals("GET /v1/organizations/users answered 403 in "
+                            + entry.getString("message").replaceAll(".* in ", ""));
+                }
+            }
+            assertThat(withRequestId).as("log lines written while serving a request").isPositive();
+            assertThat(refusalLogged).as("the 403 of request " + refusedRequestId + " logged with its id and route").isTrue();
+        }
     }
 
     private static String sha256(String text) throws Exception {

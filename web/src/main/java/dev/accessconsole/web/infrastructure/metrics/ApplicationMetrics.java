@@ -83,7 +83,7 @@ public class ApplicationMetrics {
     }
 
     /** One request: its latency by method, route template and status, and what the route counts for its product. */
-    void request(String method, String route, int status, long nanos) {
+    public void request(String method, String route, int status, long nanos) {
         String statusLabel = Integer.toString(status);
         timer(method, route, statusLabel).record(nanos, TimeUnit.NANOSECONDS);
         String outcome = status < 400 ? "accepted" : status >= 500 ? "unavailable" : "refused";

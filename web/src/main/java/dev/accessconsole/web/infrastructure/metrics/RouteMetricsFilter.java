@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names the route template of the resource method that answered (its class's and its own {@code @Path}), for the request
- * latency histogram that {@link RequestMetrics} records around the whole request.
+ * latency histogram that the request id filter records around the whole request.
  */
 @Provider
 public class RouteMetricsFilter implements ContainerResponseFilter {
