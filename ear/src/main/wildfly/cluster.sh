@@ -69,6 +69,7 @@ start_node() {
   fi
   layout "$n"
   rm -f "$base/log/server.log"
+  ACCESSCONSOLE_WEBHOOKS_ALLOW_LOOPBACK="${ACCESSCONSOLE_WEBHOOKS_ALLOW_LOOPBACK:-true}" \
   JAVA_OPTS="${CLUSTER_JAVA_OPTS:--Xms256m -Xmx768m} -Djava.net.preferIPv4Stack=true" \
     nohup "$jboss_home/bin/standalone.sh" -c standalone-app-ha.xml \
       -Djboss.server.base.dir="$base" -Djboss.node.name="node$n" \

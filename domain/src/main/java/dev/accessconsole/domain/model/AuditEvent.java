@@ -46,6 +46,10 @@ public class AuditEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    /** Its place in the organization's audit stream (numbered by the webhook dispatcher once committed); null before. */
+    @Column(name = "stream_seq")
+    private Long streamSeq;
+
     protected AuditEvent() {
     }
 
@@ -75,4 +79,34 @@ public class AuditEvent {
     public String details() { return details; }
     public String requestId() { return requestId; }
     public Instant occurredAt() { return occurredAt; }
+    public Long streamSeq() { return streamSeq; }
+
+    public void streamSeq(long seq) {
+        this.streamSeq = seq;
+    }
+
+    /** The event as the audit log API shows it ({@code GET /v1/organizations/audit_events}) and the audit stream sends it. */
+    public jakarta.json.JsonObject toJson() {
+        jakarta.json.JsonValue parsed = jakarta.json.JsonValue.NULL;
+        if (details != null) {
+            try (var reader = JsonBuilders.reader(details)) {
+                parsed = reader.readValue();
+            } catch (RuntimeException notJson) {
+                parsed = JsonBuilders.string(details);
+            }
+        }
+        var json = JsonBuilders.object()
+                .add("id", id)
+                .add("type", "audit_event")
+                .add("action", action)
+                .add("actor", nullable(JsonBuilders.object().add("type", actorKind), "id", actorId))
+                .add("target", nullable(nullable(JsonBuilders.object(), "type", targetType), "id", targetId))
+                .add("outcome", outcome)
+                .add("details", parsed);
+        return nullable(json, "request_id", requestId).add("occurred_at", occurredAt.toString()).build();
+    }
+
+    private static jakarta.json.JsonObjectBuilder nullable(jakarta.json.JsonObjectBuilder json, String name, String value) {
+        return value == null ? json.addNull(name) : json.add(name, value);
+    }
 }

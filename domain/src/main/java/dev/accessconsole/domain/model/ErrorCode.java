@@ -21,6 +21,7 @@ public enum ErrorCode {
     FEDERATION_ISSUER_NOT_FOUND(RefusalKind.NOT_FOUND),
     FEDERATION_RULE_NOT_FOUND(RefusalKind.NOT_FOUND),
     SPEND_LIMIT_INCREASE_REQUEST_NOT_FOUND(RefusalKind.NOT_FOUND),
+    WEBHOOK_ENDPOINT_NOT_FOUND(RefusalKind.NOT_FOUND),
     MISSING_PERMISSION(RefusalKind.PERMISSION),
     ORGANIZATION_REQUIRED(RefusalKind.INVALID_REQUEST),
     // restrictions of principals (roles.md, "Admin API restrictions")
@@ -94,6 +95,8 @@ public enum ErrorCode {
     SERVICE_ACCOUNT_WORKSPACE(RefusalKind.INVALID_REQUEST),
     // workload federation
     FEDERATION_ISSUER_ARCHIVED(RefusalKind.INVALID_REQUEST),
+    // a webhook URL naming a private, loopback, link-local or metadata address (or resolving to one)
+    WEBHOOK_URL_NOT_ALLOWED(RefusalKind.INVALID_REQUEST),
     FEDERATION_RULE_ARCHIVED(RefusalKind.INVALID_REQUEST),
     // spend limits (roles.md, "Spend limits")
     // the official API's code for a key stopped by a spend limit (429, as its ErrorHandler maps it)

@@ -54,6 +54,10 @@ public final class Ids {
         return "fdtk_" + next();
     }
 
+    public static String webhookEndpoint() {
+        return "whep_" + next();
+    }
+
     public static String spendLimit() {
         return "splim_" + next();
     }

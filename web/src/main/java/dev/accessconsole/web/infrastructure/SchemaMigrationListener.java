@@ -16,9 +16,13 @@ public class SchemaMigrationListener implements ServletContextListener {
     @Inject
     dev.accessconsole.domain.application.FederationKeyPoller federationKeys;
 
+    @jakarta.inject.Inject
+    dev.accessconsole.domain.application.WebhookDispatcher webhooks;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         migrations.migrate();
         federationKeys.start();
+        webhooks.start();
     }
 }

@@ -43,6 +43,9 @@ public class ApplicationMetrics {
     @Inject
     StandingCache standings;
 
+    @Inject
+    dev.accessconsole.domain.application.WebhookDispatcher webhooks;
+
     private final Map<AccessDeclaration, String> declarationLabels = new ConcurrentHashMap<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -67,6 +70,8 @@ public class ApplicationMetrics {
                 s -> s.stats().marksWritten(), s -> s.stats().markReplicationNanos(), TimeUnit.NANOSECONDS);
         registry.gauge("accessconsole.standing.lease.held", Tags.empty(), standings, s -> s.stats().leased() ? 1 : 0);
         registry.gauge("accessconsole.cluster.members", Tags.empty(), standings, s -> s.members().size());
+        more.counter("accessconsole.webhook.deliveries", Tags.of("outcome", "delivered"), webhooks, w -> w.deliveredCount());
+        more.counter("accessconsole.webhook.deliveries", Tags.of("outcome", "failed"), webhooks, w -> w.failedCount());
         histograms = Histograms.of(registry);
         ErrorCounts.sink = this::refused;
     }
