@@ -8,6 +8,7 @@ import { PAGES } from './pages.js';
 import { IDENTITY_PAGES } from './identity.js';
 import { SPEND_PAGES } from './spend.js';
 import { FEDERATION_PAGES } from './federation.js';
+import { WEBHOOK_PAGES } from './webhooks.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -53,6 +54,7 @@ export const SECTIONS = [
   { route: 'spend-limits', label: 'Spend limits', visible: c => c.can('organization:read') },
   { route: 'billing', label: 'Billing', visible: c => c.can('billing:read') },
   { route: 'audit', label: 'Audit log', visible: c => c.can('audit:read') },
+  { route: 'webhooks', label: 'Audit stream', visible: c => c.can('audit:read') },
   { route: 'access', label: 'Access review', visible: c => c.can('access_review:read') },
   { route: 'claude-code', label: 'Claude Code', visible: c => c.can('claude_code:use') },
   { route: 'roles', label: 'Roles', visible: () => true },
@@ -180,7 +182,7 @@ async function render() {
     return;
   }
   main.replaceChildren();
-  await (PAGES[section] || IDENTITY_PAGES[section] || SPEND_PAGES[section] || FEDERATION_PAGES[section])(main, context, rest);
+  await (PAGES[section] || IDENTITY_PAGES[section] || SPEND_PAGES[section] || FEDERATION_PAGES[section] || WEBHOOK_PAGES[section])(main, context, rest);
   main.focus();
 }
 

@@ -14,12 +14,12 @@ const keyWorkspace = key => key.workspace_id || key.scope?.workspace_id || null;
 const workspaceName = (context, id) => context.workspaces.find(w => w.id === id)?.name || id || 'Default';
 
 /** The secret of a new key, shown this once, with a copy button. */
-function secretPanel(title, secret) {
+export function secretPanel(title, secret, copyLabel = 'Copy key') {
   return h('div', { class: 'panel', id: 'new-secret', role: 'status' },
     h('h2', {}, title),
     h('p', {}, 'Copy it now: it is shown this once and cannot be shown again.'),
     h('p', { class: 'secret', id: 'secret-value' }, secret),
-    h('div', { class: 'actions' }, copyButton(secret, 'Copy key'),
+    h('div', { class: 'actions' }, copyButton(secret, copyLabel),
       h('button', { type: 'button', class: 'secondary', onclick: event => event.target.closest('.panel').remove() }, 'Done')));
 }
 

@@ -173,6 +173,13 @@ class AccessMatrixIT {
             Map.entry("GET /v1/organizations/federation_rules", List.of("members:manage")),
             Map.entry("POST /v1/organizations/federation_rules", List.of("members:manage")),
             Map.entry("POST /v1/organizations/federation_rules/test", List.of("members:manage")),
+            // the audit stream: whoever may read the audit log decides where it goes
+            Map.entry("GET /v1/organizations/webhooks", List.of("audit:read")),
+            Map.entry("POST /v1/organizations/webhooks", List.of("audit:read")),
+            Map.entry("GET /v1/organizations/webhooks/{webhook_endpoint_id}", List.of("audit:read")),
+            Map.entry("POST /v1/organizations/webhooks/{webhook_endpoint_id}", List.of("audit:read")),
+            Map.entry("DELETE /v1/organizations/webhooks/{webhook_endpoint_id}", List.of("audit:read")),
+            Map.entry("POST /v1/organizations/webhooks/{webhook_endpoint_id}/regenerate_signing_secret", List.of("audit:read")),
             Map.entry("GET /v1/organizations/federation_rules/{federation_rule_id}", List.of("members:manage")),
             Map.entry("POST /v1/organizations/federation_rules/{federation_rule_id}", List.of("members:manage")),
             Map.entry("POST /v1/organizations/federation_rules/{federation_rule_id}/archive", List.of("members:manage")),
@@ -278,6 +285,7 @@ class AccessMatrixIT {
         final String increaseRequestA = askForMore(Orgs.join(orgA, ownerA, "user", "matrix-asker"), orgA);
         final String issuerA = issuer(ownerA, orgA, "Matrix issuer A");
         final String ruleA = rule(ownerA, orgA, issuerA, serviceAccountA, w);
+        final String webhookA = webhook(ownerA, orgA);
 
         final Person ownerB = Api.newPerson("matrix-b");
         final String orgB = Orgs.create(ownerB, "Matrix B");
@@ -294,6 +302,7 @@ class AccessMatrixIT {
         final String increaseRequestB = askForMore(memberB, orgB);
         final String issuerB = issuer(ownerB, orgB, "Matrix issuer B");
         final String ruleB = rule(ownerB, orgB, issuerB, serviceAccountB, wB);
+        final String webhookB = webhook(ownerB, orgB);
         final String adminKeyB;
         final String adminKeyIdB;
         final List<Principal> principals = new ArrayList<>();
@@ -361,6 +370,14 @@ class AccessMatrixIT {
     static String issuer(Person owner, String org, String name) {
         Response created = owner.request("POST", "/v1/organizations/federation_issuers").org(org).json("{\"name\":\"" + name
                 + "\",\"issuer_url\":\"https://ci.example/" + UUID.randomUUID() + "\",\"jwks\":{\"type\":\"inline\",\"keys\":[" + MATRIX_JWK + "]}}").send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        return created.json().getString("id");
+    }
+
+    /** An endpoint that takes none of the events this product raises: its delivery state never moves under the matrix. */
+    static String webhook(Person owner, String org) {
+        Response created = owner.request("POST", "/v1/organizations/webhooks").org(org)
+                .json("{\"url\":\"http://127.0.0.1:9/matrix\",\"enabled_events\":[\"external_key.failed\"],\"name\":\"Matrix\"}").send();
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         return created.json().getString("id");
     }
@@ -445,7 +462,8 @@ class AccessMatrixIT {
                         Map.entry("org_id", orgB), Map.entry("service_account_id", serviceAccountB), Map.entry("rate_limit_id", "ratelimit_all_models"),
                         Map.entry("rbac_group_id", groupB), Map.entry("scim_token_id", scimTokenB), Map.entry("rbac_role_id", customRoleB),
                         Map.entry("spend_limit_id", spendLimitB), Map.entry("spend_limit_increase_request_id", increaseRequestB),
-                        Map.entry("federation_issuer_id", issuerB), Map.entry("federation_rule_id", ruleB));
+                        Map.entry("federation_issuer_id", issuerB), Map.entry("federation_rule_id", ruleB),
+                        Map.entry("webhook_endpoint_id", webhookB));
             }
             Map<String, String> ids = new LinkedHashMap<>(Map.ofEntries(Map.entry("workspace_id", w), Map.entry("api_key_id", keyA.getString("id")),
                     Map.entry("invite_id", inviteA), Map.entry("prompt_id", promptA),
@@ -453,7 +471,8 @@ class AccessMatrixIT {
                     Map.entry("org_id", orgA), Map.entry("service_account_id", serviceAccountA), Map.entry("rate_limit_id", "ratelimit_all_models"),
                     Map.entry("rbac_group_id", groupA), Map.entry("scim_token_id", scimTokenA), Map.entry("rbac_role_id", customRoleA),
                     Map.entry("spend_limit_id", spendLimitA), Map.entry("spend_limit_increase_request_id", increaseRequestA),
-                    Map.entry("federation_issuer_id", issuerA), Map.entry("federation_rule_id", ruleA)));
+                    Map.entry("federation_issuer_id", issuerA), Map.entry("federation_rule_id", ruleA),
+                    Map.entry("webhook_endpoint_id", webhookA)));
             if (fresh) {
                 String operation = method + " " + template;
                 switch (operation) {
@@ -474,6 +493,7 @@ class AccessMatrixIT {
                     case "DELETE /v1/organizations/rbac_roles/{rbac_role_id}" -> ids.put("rbac_role_id", customRole(ownerA, orgA, "Doomed role " + unique.incrementAndGet()));
                     case "DELETE /v1/organizations/rbac_groups/{rbac_group_id}/members/{user_id}" -> ids.put("user_id", memberOfGroupA("group-leaver"));
                     case "POST /v1/organizations/scim_tokens/{scim_token_id}/revoke" -> ids.put("scim_token_id", scimToken(ownerA, orgA));
+                    case "DELETE /v1/organizations/webhooks/{webhook_endpoint_id}" -> ids.put("webhook_endpoint_id", webhook(ownerA, orgA));
                     case "POST /v1/organizations/federation_issuers/{federation_issuer_id}/archive" -> ids.put("federation_issuer_id",
                             issuer(ownerA, orgA, "Doomed issuer " + unique.incrementAndGet()));
                     case "POST /v1/organizations/federation_rules/{federation_rule_id}/archive",
@@ -538,6 +558,8 @@ class AccessMatrixIT {
                 case "POST /v1/organizations/federation_rules/{federation_rule_id}" -> "{\"description\":\"changed in the matrix\"}";
                 case "POST /v1/organizations/federation_rules/{federation_rule_id}/workspaces" -> "{\"workspace_id\":\"" + (foreign ? wB : w) + "\"}";
                 case "POST /v1/organizations/federation_rules/test" -> "{\"token\":\"not-a-jwt\"}";
+                case "POST /v1/organizations/webhooks" -> "{\"url\":\"http://127.0.0.1:9/made\",\"enabled_events\":[\"external_key.failed\"]}";
+                case "POST /v1/organizations/webhooks/{webhook_endpoint_id}" -> "{\"name\":\"changed in the matrix\"}";
                 case "PUT /v1/support/organizations/{org_id}/billing_emails" -> "{\"primary_billing_email\":\"ap@example.com\",\"billing_contact_emails\":[]}";
                 case "PUT /v1/support/organizations/{org_id}/limits" -> "{\"requests_per_minute\":100000}";
                 case "POST /v1/gateway/api_keys/verify" -> "{\"key\":\"" + keyA.getString("secret") + "\"}";
@@ -575,6 +597,7 @@ class AccessMatrixIT {
                     .header("x-api-key", adminKeyA).send().body());
             state.put("federation rules", Api.request("GET", "/v1/organizations/federation_rules?include_archived=true&limit=1000")
                     .header("x-api-key", adminKeyA).send().body());
+            state.put("webhooks", Api.request("GET", "/v1/organizations/webhooks?limit=1000").header("x-api-key", adminKeyA).send().body());
             state.put("increase requests", Api.request("GET", "/v1/organizations/spend_limit_increase_requests?limit=1000")
                     .header("x-api-key", adminKeyA).send().body());
             state.put("sign-in settings", reader().request("GET", "/v1/organizations/sign_in_settings").org(orgA).send().body());

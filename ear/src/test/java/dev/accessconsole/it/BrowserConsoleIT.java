@@ -714,6 +714,40 @@ class BrowserConsoleIT {
         assertThat(deniedEvents(admin, orgId)).isEmpty();
     }
 
+    @Test
+    void whenAnAdminAddsAnAuditStreamEndpointThenItsSecretIsShownOnceAndItsHealthFollowsTheReceiver() throws Exception {
+        requireChromium();
+        Person admin = devPerson("stream-admin");
+        String orgId = Orgs.create(admin, "Stream Walk");
+        try (WebhookReceiver receiver = new WebhookReceiver(); Browser browser = new Browser()) {
+            browser.open("");
+            browser.devSignIn(admin.email(), "Stream Admin");
+            browser.waitForText("main h1", "Stream Walk");
+            browser.visible("#nav-webhooks").click();
+            browser.waitForText("main h1", "Audit stream");
+            // an internal address is refused with the server's reason
+            browser.visible("#webhook-url").sendKeys("https://169.254.169.254/latest/meta-data/");
+            browser.visible("#create-webhook button[type=submit]").click();
+            browser.waitForText("main", "metadata service");
+            browser.visible("#webhook-url").clear();
+            browser.visible("#webhook-name").sendKeys("SIEM");
+            browser.visible("#webhook-url").sendKeys(receiver.url("/hook"));
+            browser.visible("#create-webhook button[type=submit]").click();
+            browser.waitForText("#webhook-created", "signing secret");
+            String secret = browser.visible("#secret-value").getText();
+            assertThat(secret).startsWith("whsec_");
+            receiver.secret(secret);
+            browser.waitForText("#webhook-endpoints", "SIEM");
+            browser.shot("36-audit-stream-secret");
+            // the endpoint's own creation is an audit event: it arrives, verified, and the page says so on reload
+            WebhooksIT.await(() -> !receiver.verified().isEmpty(), java.time.Duration.ofSeconds(30), "the first delivery");
+            browser.visible("#nav-webhooks").click();
+            browser.waitForText("#webhook-endpoints", "healthy:");
+            assertThat(browser.visible("main").getText()).doesNotContain(secret);
+            browser.shot("37-audit-stream");
+        }
+    }
+
     private static int verify(String gateway, String secret) {
         return Api.request("POST", "/v1/gateway/api_keys/verify").bearer(gateway).json("{\"key\":\"" + secret + "\"}").send().status();
     }
