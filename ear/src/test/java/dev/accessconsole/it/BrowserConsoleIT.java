@@ -729,6 +729,7 @@ class BrowserConsoleIT {
             browser.visible("#webhook-url").sendKeys("https://169.254.169.254/latest/meta-data/");
             browser.visible("#create-webhook button[type=submit]").click();
             browser.waitForText("main", "metadata service");
+            browser.expectRefusal(400);
             browser.visible("#webhook-url").clear();
             browser.visible("#webhook-name").sendKeys("SIEM");
             browser.visible("#webhook-url").sendKeys(receiver.url("/hook"));
@@ -741,6 +742,8 @@ class BrowserConsoleIT {
             browser.shot("36-audit-stream-secret");
             // the endpoint's own creation is an audit event: it arrives, verified, and the page says so on reload
             WebhooksIT.await(() -> !receiver.verified().isEmpty(), java.time.Duration.ofSeconds(30), "the first delivery");
+            browser.visible("#nav-audit").click();
+            browser.waitForText("main h1", "Audit log");
             browser.visible("#nav-webhooks").click();
             browser.waitForText("#webhook-endpoints", "healthy:");
             assertThat(browser.visible("main").getText()).doesNotContain(secret);

@@ -169,7 +169,7 @@ class HostileInputIT {
                 Map.entry("admin_key_id", "adminkey_x"), Map.entry("service_account_id", serviceAccountId),
                 Map.entry("rate_limit_id", "ratelimit_all_models"), Map.entry("rbac_group_id", groupId), Map.entry("rbac_role_id", "role_developer"),
                 Map.entry("scim_token_id", "scimtok_x"), Map.entry("spend_limit_id", "splim_x"), Map.entry("spend_limit_increase_request_id", "splimreq_x"),
-                Map.entry("federation_issuer_id", "fdis_x"), Map.entry("federation_rule_id", "fdrl_x"));
+                Map.entry("federation_issuer_id", "fdis_x"), Map.entry("federation_rule_id", "fdrl_x"), Map.entry("webhook_endpoint_id", "whep_x"));
 
         List<String> fivexx = new ArrayList<>();
         List<String> badShape = new ArrayList<>();

@@ -55,12 +55,13 @@ public class WebhookDispatcher {
     private WebhookSender sender;
     private ScheduledFuture<?> rounds;
 
-    public long deliveredCount() {
-        return delivered.sum();
+    /** The counter of deliveries acknowledged on this node (a plain object: a meter may hold it without this bean's proxy). */
+    public LongAdder deliveredCounter() {
+        return delivered;
     }
 
-    public long failedCount() {
-        return failures.sum();
+    public LongAdder failedCounter() {
+        return failures;
     }
 
     public synchronized void start() {

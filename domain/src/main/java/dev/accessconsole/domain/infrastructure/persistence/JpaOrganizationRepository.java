@@ -111,7 +111,7 @@ public class JpaOrganizationRepository implements OrganizationRepository {
             base.append(" and m.role in :roles");
         }
         TypedQuery<OrganizationMember> query = em.createQuery(Cursor.jpql(base.toString(), MEMBER_CURSOR, page, "u.id"), OrganizationMember.class)
-                .setParameter("org", organizationId);
+                .setParameter("org", organizationId).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         if (email != null) {
             query.setParameter("email", email);
         }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the application decides and does, as Micrometer meters in the registry WildFly's Micrometer subsystem gives the
@@ -70,10 +72,21 @@ public class ApplicationMetrics {
                 s -> s.stats().marksWritten(), s -> s.stats().markReplicationNanos(), TimeUnit.NANOSECONDS);
         registry.gauge("accessconsole.standing.lease.held", Tags.empty(), standings, s -> s.stats().leased() ? 1 : 0);
         registry.gauge("accessconsole.cluster.members", Tags.empty(), standings, s -> s.members().size());
-        more.counter("accessconsole.webhook.deliveries", Tags.of("outcome", "delivered"), webhooks, w -> w.deliveredCount());
-        more.counter("accessconsole.webhook.deliveries", Tags.of("outcome", "failed"), webhooks, w -> w.failedCount());
+        more.counter("accessconsole.webhook.deliveries", Tags.of("outcome", "delivered"), webhooks.deliveredCounter(), LongAdder::doubleValue);
+        more.counter("accessconsole.webhook.deliveries", Tags.of("outcome", "failed"), webhooks.failedCounter(), LongAdder::doubleValue);
         histograms = Histograms.of(registry);
         ErrorCounts.sink = this::refused;
+    }
+
+    /**
+     * The application's meters leave with it: WildFly's registry outlives a deployment, and a meter still reading an
+     * undeployed application's beans would fail every scrape (a redeployment would also find its meters taken).
+     */
+    @PreDestroy
+    void unregister() {
+        ErrorCounts.sink = (type, code) -> {
+        };
+        histograms.removeAll("accessconsole.");
     }
 
     /** Every decision of the enforcement interceptors, by the permissions declared and the outcome. */

@@ -52,6 +52,23 @@ final class Histograms {
         return new Histograms(deployment, null, Tags.empty());
     }
 
+    /** Removes this deployment's meters whose names start with {@code prefix}, from both registries. */
+    void removeAll(String prefix) {
+        for (var meter : deployment.getMeters()) {
+            if (meter.getId().getName().startsWith(prefix)) {
+                deployment.remove(meter);
+            }
+        }
+        if (server != null) {
+            var tag = deploymentTag.iterator().next();
+            for (var meter : server.getMeters()) {
+                if (meter.getId().getName().startsWith(prefix) && tag.getValue().equals(meter.getId().getTag(tag.getKey()))) {
+                    server.remove(meter);
+                }
+            }
+        }
+    }
+
     Timer timer(String name, Tags tags, Duration[] buckets) {
         if (server == null) {
             return deployment.timer(name, tags);
