@@ -3,9 +3,10 @@
 # starts it: start-dev, its embedded H2) on this machine, loaded with the same roles and people (an owner with admin, 25
 # members with developer; bench/keycloak_setup.py for Keycloak), then wrk at the same concurrency, rounds alternating
 # between the two, on three questions:
-#   decision  may the owner manage members?  ours: GET /v1/organizations/users/{owner}/permissions?permission=members:manage
-#             (explain: the decision with its reasons); Keycloak: Authorization Services' decision (uma-ticket grant,
-#             response_mode=decision) for members#manage
+#   decision  may the caller (the owner) manage members?  ours: GET /v1/organizations/me/permissions (every permission the
+#             caller holds, each with where it comes from: members:manage among them); Keycloak: Authorization Services'
+#             decision (uma-ticket grant, response_mode=decision) for members#manage. Also measured, not compared: explain
+#             for a named member, GET /v1/organizations/users/{owner}/permissions?permission=members:manage (its reasons)
 #   list      20 members: ours GET /v1/organizations/users?limit=20; Keycloak GET /admin/realms/bench/users?max=20
 #   role      a member's role changed (members in turn, roles alternating): ours POST /v1/organizations/users/{id}
 #             {"role":…}; Keycloak POST /admin/realms/bench/users/{id}/role-mappings/realm
@@ -31,17 +32,26 @@ bash ear/src/test/keycloak/keycloak.sh up
 trap 'stop_server; bash ear/src/test/keycloak/keycloak.sh down' EXIT
 
 # this server: the same people and roles
-OWNER=$($TOKENS --sub "kc-bench-owner-$RUN" --email "owner-$RUN@kc-bench.example" --name Owner --ttl 7200)
-ORG=$(curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"Beside Keycloak"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
-OWNER_ID=$(curl -sf $BASE/v1/me -H "Authorization: Bearer $OWNER" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+OWNER=$($TOKENS --sub "kc-bench-owner-$RUN" --email "owner-$RUN@kc-bench.example" --name Owner --ttl 3600)
+curl -sf -X POST $BASE/v1/organizations -H "Authorization: Bearer $OWNER" -H "$J" -d '{"name":"Beside Keycloak"}' >/dev/null
+json_id() { python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'; }
+OWNER_ID=$(curl -sf $BASE/v1/me -H "Authorization: Bearer $OWNER" | json_id)
 MEMBER_IDS=""
 for i in $(seq 1 25); do
-  T=$($TOKENS --sub "kc-bench-m$i-$RUN" --email "m$i-$RUN@kc-bench.example" --ttl 7200)
+  T=$($TOKENS --sub "kc-bench-m$i-$RUN" --email "m$i-$RUN@kc-bench.example" --ttl 3600)
   INVITE=$(curl -sf -X POST $BASE/v1/organizations/invites -H "Authorization: Bearer $OWNER" -H "$J" \
     -d "{\"email\":\"m$i-$RUN@kc-bench.example\",\"role\":\"developer\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
   curl -sf -X POST $BASE/v1/invites/$INVITE/accept -H "Authorization: Bearer $T" >/dev/null
-  MEMBER_IDS="$MEMBER_IDS /v1/organizations/users/$(curl -sf $BASE/v1/me -H "Authorization: Bearer $T" | sed 's/.*"id":"\([^"]*\)".*/\1/')"
+  MEMBER_IDS="$MEMBER_IDS /v1/organizations/users/$(curl -sf $BASE/v1/me -H "Authorization: Bearer $T" | json_id)"
 done
+# every scenario answers 2xx before anything is measured (the anonymous one 401)
+check() { # method path [body] → status
+  curl -s -o /dev/null -w '%{http_code}' -X "$1" "$BASE$2" -H "Authorization: Bearer $OWNER" -H "$J" ${3:+-d "$3"}
+}
+[ "$(check GET "/v1/organizations/users/$OWNER_ID/permissions?permission=members:manage")" = 200 ]
+[ "$(check GET "/v1/organizations/users?limit=20")" = 200 ]
+[ "$(check GET "/v1/organizations/me/permissions")" = 200 ]
+[ "$(check POST "$(echo $MEMBER_IDS | cut -d' ' -f1)" '{"role":"developer"}')" = 200 ]
 # Keycloak: the same
 eval "$(python3 bench/keycloak_setup.py $KC)"
 KC_PATHS=""
@@ -50,8 +60,10 @@ for id in $KC_MEMBERS; do KC_PATHS="$KC_PATHS /admin/realms/bench/users/$id/role
 declare -A NAME URL ENV
 NAME[anon]="ours: anonymous 401 (GET /v1/organizations/me)"
 URL[anon]="$BASE"; ENV[anon]="WRK_PATHS=/v1/organizations/me"
-NAME[ours_decision]="ours: explain members:manage for the owner"
-URL[ours_decision]="$BASE"; ENV[ours_decision]="WRK_PATHS=/v1/organizations/users/$OWNER_ID/permissions?permission=members:manage|WRK_AUTH=Bearer $OWNER"
+NAME[ours_decision]="ours: GET /v1/organizations/me/permissions"
+URL[ours_decision]="$BASE"; ENV[ours_decision]="WRK_PATHS=/v1/organizations/me/permissions|WRK_AUTH=Bearer $OWNER"
+NAME[ours_explain]="ours: explain members:manage for a named member"
+URL[ours_explain]="$BASE"; ENV[ours_explain]="WRK_PATHS=/v1/organizations/users/$OWNER_ID/permissions?permission=members:manage|WRK_AUTH=Bearer $OWNER"
 NAME[kc_decision]="Keycloak: Authorization Services decision"
 URL[kc_decision]="$KC"; ENV[kc_decision]="WRK_METHOD=POST|WRK_PATHS=/realms/bench/protocol/openid-connect/token|WRK_AUTH=Bearer $KC_OWNER_TOKEN|WRK_TYPE=application/x-www-form-urlencoded|WRK_BODIES=grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Auma-ticket&audience=bench-api&permission=members%23manage&response_mode=decision"
 NAME[ours_list]="ours: GET /v1/organizations/users?limit=20"
@@ -62,7 +74,7 @@ NAME[ours_role]="ours: POST /v1/organizations/users/{id} (role)"
 URL[ours_role]="$BASE"; ENV[ours_role]="WRK_METHOD=POST|WRK_PATHS=${MEMBER_IDS# }|WRK_AUTH=Bearer $OWNER|WRK_TYPE=application/json|WRK_BODIES={\"role\":\"billing\"}~{\"role\":\"developer\"}"
 NAME[kc_role]="Keycloak: POST …/users/{id}/role-mappings/realm"
 URL[kc_role]="$KC"; ENV[kc_role]="WRK_METHOD=POST|WRK_PATHS=${KC_PATHS# }|WRK_AUTH=Bearer $KC_ADMIN_TOKEN|WRK_TYPE=application/json|WRK_BODIES=$KC_ROLE_BILLING~$KC_ROLE_DEVELOPER"
-ORDER="anon ours_decision kc_decision ours_list kc_list ours_role kc_role"
+ORDER="anon ours_decision ours_explain kc_decision ours_list kc_list ours_role kc_role"
 
 run() { # scenario seconds → "requests/s p50_ms p99_ms non2xx"
   local out

@@ -94,15 +94,34 @@ public class MemberService {
     public Change changeRole(Actor actor, String organizationId, String userId, OrgRole newRole) {
         // refused before anything is looked up: assigning admin is never an Admin API key's
         decisions.requireMayChangeHolder(actor.principalKind(), Set.of(), Set.of(newRole));
-        lockAndRecheckActor(actor, organizationId);
-        OrganizationMember member = get(organizationId, userId);
+        // A change to or from admin holds the organization's row first (the last admin; two admins demoting each other).
+        // Any other change cannot alter who administers the organization: it holds the member's row only, so that changes
+        // of different members do not queue behind each other; should the member have become an admin meanwhile (read
+        // again under that lock), the change is refused as a conflict rather than take the organization's row second.
+        boolean admins = decisions.holdsAdmin(EnumSet.of(newRole))
+                || organizations.member(organizationId, userId).map(m -> decisions.holdsAdmin(EnumSet.of(m.role()))).orElse(false);
+        OrganizationMember member;
+        if (admins) {
+            lockAndRecheckActor(actor, organizationId);
+            member = get(organizationId, userId);
+            organizations.lock(member);
+        } else {
+            member = get(organizationId, userId);
+            organizations.lock(member);
+            if (decisions.holdsAdmin(EnumSet.of(member.role()))) {
+                throw DomainException.conflict("The member's role changed while this request ran; try again.");
+            }
+            recheckActor(actor, organizationId);
+        }
         OrgRole before = member.role();
         decisions.requireMayChangeHolder(actor.principalKind(), EnumSet.of(before), EnumSet.of(newRole));
         Map<String, Set<OrgRole>> held = memberRoles.snapshot(organizationId, List.of(userId));
         if (before != newRole) {
             member.changeRole(newRole);
-            // the last admin's answer comes first, also when the last admin tries to demote themselves
-            memberRoles.requireAdminHolder(organizationId, ErrorCode.CANNOT_REMOVE_LAST_MEMBER);
+            if (admins) {
+                // the last admin's answer comes first, also when the last admin tries to demote themselves
+                memberRoles.requireAdminHolder(organizationId, ErrorCode.CANNOT_REMOVE_LAST_MEMBER);
+            }
         }
         if (!actor.isAdminApiKey() && actor.id().equals(userId)) {
             throw DomainException.invalid(ErrorCode.CANNOT_CHANGE_OWN_ROLE, "You cannot change your own role.");
@@ -192,6 +211,11 @@ public class MemberService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAndRecheckActor(Actor actor, String organizationId) {
         organizations.findForUpdate(organizationId).orElseThrow(() -> DomainException.notFound("organization"));
+        recheckActor(actor, organizationId);
+    }
+
+    /** A person acting still holds members:manage (their role may have changed while the request ran). */
+    private void recheckActor(Actor actor, String organizationId) {
         if (actor.principalKind() == dev.accessconsole.authz.api.PrincipalKind.USER
                 && !decisions.grants(memberRoles.roleSet(organizationId, actor.id()), Permission.MEMBERS_MANAGE)) {
             throw new AccessDeniedException.MissingPermission(Permission.MEMBERS_MANAGE.value(), "your role changed while this request ran");

@@ -16,6 +16,9 @@ public interface OrganizationRepository {
     /** Finds the organization and locks its row until the transaction ends: serializes changes to its admins. */
     Optional<Organization> findForUpdate(String organizationId);
 
+    /** Reads the member's row again, locked until the transaction ends (a change that leaves admins alone). */
+    void lock(OrganizationMember member);
+
     void addMember(OrganizationMember member);
 
     void removeMember(OrganizationMember member);

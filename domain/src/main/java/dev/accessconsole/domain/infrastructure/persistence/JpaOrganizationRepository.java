@@ -44,6 +44,11 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
+    public void lock(OrganizationMember member) {
+        em.refresh(member, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
     public Optional<Organization> findForUpdate(String organizationId) {
         return Optional.ofNullable(em.find(Organization.class, organizationId, LockModeType.PESSIMISTIC_WRITE));
     }
