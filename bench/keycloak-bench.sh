@@ -118,14 +118,21 @@ for q in decision list role; do
 done
 printf 'ours, 20-member list / anonymous 401 path:  %6.2fx\n' "$(echo "${RPS[ours_list]} / ${RPS[anon]}" | bc -l)"
 
+# where the time goes: JFR (profile settings) of this server during each of PROFILE_SCENARIOS (default: the list; this
+# server's scenarios only: ours_decision, ours_explain, ours_list, ours_role),
+# PROFILE_SECONDS each, split by JfrShare (authorization, provisioning, …) and by library (bench/jfr_libraries.py)
 if [ "${PROFILE:-1}" = 1 ]; then
   SERVER_PID=$(pgrep -f jboss-modules.jar | head -n 1)
-  JFR_FILE=$(mktemp --suffix=.jfr)
-  jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
-  run ours_list "${PROFILE_SECONDS:-40}" >/dev/null
-  jcmd "$SERVER_PID" JFR.dump name=bench filename="$JFR_FILE" >/dev/null
-  jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null
-  echo
-  echo "JFR profile of GET /v1/organizations/users?limit=20, ${PROFILE_SECONDS:-40} s ($JFR_FILE):"
-  java bench/src/main/java/dev/accessconsole/bench/JfrShare.java "$JFR_FILE"
+  for s in ${PROFILE_SCENARIOS:-ours_list}; do
+    JFR_FILE=$(mktemp --suffix=.jfr)
+    jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
+    run "$s" "${PROFILE_SECONDS:-40}" >/dev/null
+    jcmd "$SERVER_PID" JFR.dump name=bench filename="$JFR_FILE" >/dev/null
+    jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null
+    echo
+    echo "JFR profile of ${NAME[$s]}, ${PROFILE_SECONDS:-40} s ($JFR_FILE):"
+    java bench/src/main/java/dev/accessconsole/bench/JfrShare.java "$JFR_FILE"
+    echo "by library (innermost frame that is not the JDK's):"
+    python3 bench/jfr_libraries.py "$JFR_FILE"
+  done
 fi
