@@ -99,6 +99,9 @@ class SecretsIT {
             boolean refusalLogged = false;
             // this server's lines: from its last start (the file also holds the build's offline configuration runs)
             String thisRun = logText.substring(logText.lastIndexOf('\n', logText.lastIndexOf("WFLYSRV0049")) + 1);
+            // WildFly's first boot lines come before its logging subsystem starts (its boot logging keeps the pattern):
+            // from the subsystem's first line on, every line is one JSON object
+            thisRun = thisRun.startsWith("{") ? thisRun : thisRun.substring(thisRun.indexOf("\n{") + 1);
             for (String line : thisRun.split("\n")) {
                 if (line.isBlank()) {
                     continue;
