@@ -29,10 +29,31 @@ public final class Dependencies {
     private Dependencies() {
     }
 
-    /** True when {@code failure}, or any of its causes, says a dependency could not answer. */
+    /**
+     * True when {@code failure}, or any of its causes, says a dependency could not answer. Suppressed exceptions count
+     * as causes: the transaction manager reports a commit the database could not take as a rollback whose resource's
+     * failure is attached as suppressed, not as its cause.
+     */
     public static boolean unavailable(Throwable failure) {
+        return unavailable(failure, 0);
+    }
+
+    private static boolean unavailable(Throwable failure, int nesting) {
+        if (nesting > 3) {
+            return false;
+        }
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (unavailable(suppressed, nesting + 1)) {
+                    return true;
+                }
+            }
+            // a resource manager that failed or could not be reached at commit (XAER_RMFAIL, XA_RBCOMMFAIL)
+            if (cause instanceof javax.transaction.xa.XAException xa
+                    && (xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL || xa.errorCode == javax.transaction.xa.XAException.XA_RBCOMMFAIL)) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException) {
                 return true;

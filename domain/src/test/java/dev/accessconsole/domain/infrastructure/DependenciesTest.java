@@ -28,6 +28,22 @@ class DependenciesTest {
     }
 
     @Test
+    void whenACommitFailedBecauseTheDatabaseWentAwayThenTheRollbackItBecameIsUnavailable() {
+        // Narayana: the resource's failure is suppressed on the RollbackException, not its cause
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException resource = new javax.transaction.xa.XAException("IJ001030: commit failed");
+        resource.errorCode = javax.transaction.xa.XAException.XAER_RMERR;
+        resource.initCause(new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        rollback.addSuppressed(resource);
+        assertThat(Dependencies.unavailable(new RuntimeException("transactional", rollback))).isTrue();
+        javax.transaction.xa.XAException lost = new javax.transaction.xa.XAException(javax.transaction.xa.XAException.XAER_RMFAIL);
+        assertThat(Dependencies.unavailable(lost)).isTrue();
+        Exception bug = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        bug.addSuppressed(new IllegalArgumentException("a bug"));
+        assertThat(Dependencies.unavailable(bug)).isFalse();
+    }
+
+    @Test
     void whenTheFailureIsABugOrARuleThenItIsNot() {
         assertThat(Dependencies.unavailable(new NullPointerException())).isFalse();
         assertThat(Dependencies.unavailable(new SQLException("duplicate key", "23505"))).isFalse();
