@@ -270,6 +270,8 @@ class BrowserConsoleIT {
             browser.visible("#create-admin-key input").sendKeys("automation");
             browser.visible("#create-admin-key button").click();
             assertThat(browser.text("#secret-value")).startsWith("sk-ant-admin01-");
+            // the list is rendered after the secret panel: wait for the new key's row before pressing its button
+            browser.waitUntil("return " + Browser.row("#admin-keys", "automation") + " != null");
             browser.script("[..." + Browser.row("#admin-keys", "automation") + ".querySelectorAll('button')].find(b => b.textContent === 'Revoke').click()");
             browser.visible("dialog[open] button.danger").click();
             browser.waitUntil("return " + Browser.row("#admin-keys", "automation") + "?.textContent.includes('revoked')");
