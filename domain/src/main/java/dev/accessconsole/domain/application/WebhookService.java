@@ -154,13 +154,13 @@ public class WebhookService {
         return webhooks.lease(organizationId, node, now, now.plus(lease));
     }
 
-    /** Numbers the organization's committed, unnumbered events in the order found; false when another node holds it now. */
+    /** Numbers the organization's committed, unnumbered events in the order found; {@link LeaseLost} when another node holds it now. */
     @Transactional
-    public boolean number(String organizationId, String node) {
+    public void number(String organizationId, String node) {
         WebhookStream stream = webhooks.stream(organizationId, Time.now());
         List<AuditEvent> events = webhooks.unnumbered(organizationId, stream.startedAt(), 500);
         if (events.isEmpty()) {
-            return true;
+            return;
         }
         long next = stream.nextSeq();
         for (AuditEvent event : events) {
@@ -169,7 +169,6 @@ public class WebhookService {
         if (!webhooks.advance(organizationId, node, stream.nextSeq(), next)) {
             throw new LeaseLost();
         }
-        return true;
     }
 
     /** The enabled endpoints of the organization due for a try now. */
