@@ -154,6 +154,35 @@ class GroupRulesIT {
     }
 
     @Test
+    void whenADirectRoleChangeEndsClaudeCodeThenItsWorkspaceAndBoundKeyEndUnlessAGroupStillOpensIt() {
+        Person owner = Api.newPerson("cc-direct-owner");
+        String orgId = Orgs.create(owner, "CC by a direct role");
+        Person alone = Orgs.join(orgId, owner, "claude_code_user", "cc-direct");
+        Person grouped = Orgs.join(orgId, owner, "developer", "cc-direct-grouped");
+        String group = created(owner.request("POST", "/v1/organizations/rbac_groups").json("{\"name\":\"Coders\",\"role_ids\":[\"role_claude_code_user\"]}").send());
+        owner.request("POST", "/v1/organizations/rbac_groups/" + group + "/members").json("{\"user_id\":\"" + grouped.userId() + "\"}").send();
+        for (Person member : List.of(alone, grouped)) {
+            Response signIn = member.request("POST", "/v1/organizations/claude_code/sign_in").send();
+            assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+            String boundKey = signIn.json().getString("id");
+            String claudeCode = signIn.json().getString("workspace_id");
+            // billing opens no Claude Code workspace; the group's claude_code_user still does for the grouped member
+            Response changed = owner.request("POST", "/v1/organizations/users/" + member.userId()).json("{\"role\":\"billing\"}").send();
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            boolean stillOpen = member == grouped;
+            assertThat(member.request("GET", "/v1/organizations/workspaces/" + claudeCode).send().status()).isEqualTo(stillOpen ? 200 : 404);
+            assertThat(owner.request("GET", "/v1/organizations/api_keys/" + boundKey).send().json().getString("status"))
+                    .isEqualTo(stillOpen ? "active" : "archived");
+            assertThat(owner.request("GET", "/v1/organizations/workspaces/" + claudeCode + "/members/" + member.userId()).send().status())
+                    .isEqualTo(stillOpen ? 200 : 404);
+            // and back: a change that ends nothing leaves what is held alone
+            assertThat(owner.request("POST", "/v1/organizations/users/" + member.userId()).json("{\"role\":\"developer\"}").send().status()).isEqualTo(200);
+            assertThat(owner.request("GET", "/v1/organizations/api_keys/" + boundKey).send().json().getString("status"))
+                    .isEqualTo(stillOpen ? "active" : "archived");
+        }
+    }
+
+    @Test
     void losingAdminThroughAGroupRevokesTheAdminApiKeysOneCreated() {
         Person owner = Api.newPerson("revoke-owner");
         String orgId = Orgs.create(owner, "Revokes");

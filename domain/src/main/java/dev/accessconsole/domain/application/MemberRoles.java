@@ -10,6 +10,7 @@ import dev.accessconsole.authz.api.MemberStanding;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.authz.api.Permission;
 import dev.accessconsole.authz.api.PrincipalKind;
+import dev.accessconsole.authz.api.WorkspaceKind;
 import dev.accessconsole.authz.api.AccessDecisions;
 import dev.accessconsole.domain.model.Actor;
 import dev.accessconsole.domain.model.ApiKeyRepository;
@@ -30,6 +31,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -164,7 +166,16 @@ public class MemberRoles {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> settle(Actor actor, String organizationId, Map<String, Set<OrgRole>> before, JsonObjectBuilder details) {
-        Map<String, Set<OrgRole>> now = snapshot(organizationId, before.keySet());
+        return settle(actor, organizationId, before, snapshot(organizationId, before.keySet()), details);
+    }
+
+    /**
+     * The same, when the caller knows what each holds now without reading it again: a direct role change leaves the
+     * member's groups alone, so what they hold after is the new role with the groups' roles read before it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> settle(Actor actor, String organizationId, Map<String, Set<OrgRole>> before, Map<String, Set<OrgRole>> now,
+                               JsonObjectBuilder details) {
         Map<String, Set<OrgRole>> changed = new LinkedHashMap<>();
         before.forEach((userId, roles) -> {
             if (!now.get(userId).equals(roles)) {
@@ -178,7 +189,13 @@ public class MemberRoles {
         List<String> left = new ArrayList<>();
         int boundKeys = 0;
         List<String> revoked = new ArrayList<>();
-        Map<String, List<WorkspaceMember>> explicitOf = workspaces.explicitMembershipsOf(organizationId, changed.keySet());
+        // only someone whose roles no longer open a kind of workspace they opened before can have a membership to end
+        // (memberships are held only where the roles open them): the others' memberships are not read
+        List<String> mayLeave = changed.entrySet().stream().filter(e -> !e.getValue().isEmpty()
+                && Arrays.stream(WorkspaceKind.values()).anyMatch(kind -> decisions.mayHoldMembership(before.get(e.getKey()), kind)
+                        && !decisions.mayHoldMembership(e.getValue(), kind)))
+                .map(Map.Entry::getKey).toList();
+        Map<String, List<WorkspaceMember>> explicitOf = mayLeave.isEmpty() ? Map.of() : workspaces.explicitMembershipsOf(organizationId, mayLeave);
         for (Map.Entry<String, Set<OrgRole>> entry : changed.entrySet()) {
             String userId = entry.getKey();
             Set<OrgRole> after = entry.getValue();

@@ -115,7 +115,8 @@ public class MemberService {
         }
         OrgRole before = member.role();
         decisions.requireMayChangeHolder(actor.principalKind(), EnumSet.of(before), EnumSet.of(newRole));
-        Map<String, Set<OrgRole>> held = memberRoles.snapshot(organizationId, List.of(userId));
+        // what the member holds before and after: the direct role changes, their groups' roles do not (read once, here)
+        Set<OrgRole> viaGroups = member.suspended() ? Set.of() : MemberRoles.roles(groups.groupRoles(organizationId, userId));
         if (before != newRole) {
             member.changeRole(newRole);
             if (admins) {
@@ -130,9 +131,20 @@ public class MemberService {
             return new Change(member, List.of());
         }
         JsonObjectBuilder details = JsonBuilders.object().add("before", before.value()).add("after", newRole.value());
-        List<String> warnings = memberRoles.settle(actor, organizationId, held, details);
+        List<String> warnings = memberRoles.settle(actor, organizationId, Map.of(userId, held(member.suspended(), before, viaGroups)),
+                Map.of(userId, held(member.suspended(), newRole, viaGroups)), details);
         audit.record(organizationId, actor, "member.role_change", "user", userId, details.build().toString());
         return new Change(member, warnings);
+    }
+
+    /** What a member holds: their direct role and their groups' roles; nothing while suspended. */
+    private static Set<OrgRole> held(boolean suspended, OrgRole direct, Set<OrgRole> viaGroups) {
+        EnumSet<OrgRole> held = EnumSet.noneOf(OrgRole.class);
+        if (!suspended) {
+            held.add(direct);
+            held.addAll(viaGroups);
+        }
+        return held;
     }
 
     @Transactional
