@@ -31,6 +31,19 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> refused = new CopyOnWriteArrayList<>();
     private final AtomicInteger targetHits = new AtomicInteger();
 
+    /** Waits until every one of {@code ids} was delivered and verified; fails naming those still missing. */
+    public void awaitAll(List<String> ids, java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!verified.stream().map(Delivery::id).toList().containsAll(ids)) {
+            if (System.nanoTime() > deadline) {
+                List<String> got = verified.stream().map(Delivery::id).toList();
+                throw new AssertionError("not every audit event delivered within " + within + ": missing "
+                        + ids.stream().filter(id -> !got.contains(id)).toList());
+            }
+            Thread.sleep(200);
+        }
+    }
+
     public WebhookReceiver() throws IOException {
         try (ServerSocket free = new ServerSocket(0)) {
             this.port = free.getLocalPort();

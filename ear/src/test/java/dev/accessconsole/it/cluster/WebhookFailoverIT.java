@@ -4,12 +4,12 @@ import dev.accessconsole.it.Api;
 import dev.accessconsole.it.Api.Person;
 import dev.accessconsole.it.Orgs;
 import dev.accessconsole.it.WebhookReceiver;
+import dev.accessconsole.it.WebhooksIT;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ class WebhookFailoverIT {
             for (int i = 0; i < 3; i++) {
                 workspace(admin, org, NODE_A, "Before " + i);
             }
-            awaitAll(receiver, events(admin, org, endpointId), Duration.ofSeconds(30));
+            receiver.awaitAll(WebhooksIT.eventsSince(admin, org, endpointId, NODE_A), Duration.ofSeconds(30));
             // which node delivers: the one whose delivery counter moved
             String deliverer = delivered(NODE_A) > deliveredA ? "1" : delivered(NODE_B) > deliveredB ? "2" : null;
             assertThat(deliverer).as("a node delivered the stream").isNotNull();
@@ -53,8 +53,8 @@ class WebhookFailoverIT {
             for (int i = 0; i < 4; i++) {
                 workspace(admin, org, survivor, "After the kill " + i);
             }
-            List<String> all = events(admin, org, endpointId, survivor);
-            awaitAll(receiver, all, Duration.ofSeconds(90));
+            List<String> all = WebhooksIT.eventsSince(admin, org, endpointId, survivor);
+            receiver.awaitAll(all, Duration.ofSeconds(90));
             long takenOverMillis = Duration.ofNanos(System.nanoTime() - killedAt).toMillis();
 
             assertThat(receiver.refused()).isEmpty();
@@ -82,24 +82,6 @@ class WebhookFailoverIT {
         assertThat(made.status()).as(made.toString()).isEqualTo(200);
     }
 
-    private static List<String> events(Person admin, String org, String endpointId) {
-        return events(admin, org, endpointId, NODE_A);
-    }
-
-    private static List<String> events(Person admin, String org, String endpointId, URI node) {
-        List<String> ids = new ArrayList<>();
-        boolean started = false;
-        JsonObject page = admin.request("GET", "/v1/organizations/audit_events?limit=1000").at(node).org(org).send().json();
-        for (JsonObject event : page.getJsonArray("data").getValuesAs(JsonObject.class)) {
-            JsonObject target = event.getJsonObject("target");
-            started |= event.getString("action").equals("webhook_endpoint.create") && endpointId.equals(target.getString("id", null));
-            if (started) {
-                ids.add(event.getString("id"));
-            }
-        }
-        return ids;
-    }
-
     /** The node's delivered-webhooks counter, from its management interface's Prometheus endpoint. */
     private static double delivered(URI node) {
         String metrics = Api.request("GET", "/metrics").at(Cluster.management(node)).send().body();
@@ -109,16 +91,5 @@ class WebhookFailoverIT {
             }
         }
         return 0;
-    }
-
-    private static void awaitAll(WebhookReceiver receiver, List<String> ids, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!receiver.verified().stream().map(WebhookReceiver.Delivery::id).toList().containsAll(ids)) {
-            if (System.nanoTime() > deadline) {
-                List<String> got = receiver.verified().stream().map(WebhookReceiver.Delivery::id).toList();
-                throw new AssertionError("not delivered within " + within + ": " + ids.stream().filter(id -> !got.contains(id)).toList());
-            }
-            Thread.sleep(200);
-        }
     }
 }
