@@ -10,6 +10,7 @@ import dev.accessconsole.domain.model.ApiKeyRepository;
 import dev.accessconsole.domain.model.AuditLog;
 import dev.accessconsole.domain.model.DomainException;
 import dev.accessconsole.domain.model.JsonBuilders;
+import dev.accessconsole.domain.model.MemberListing;
 import dev.accessconsole.domain.model.OrganizationMember;
 import dev.accessconsole.domain.model.OrganizationRepository;
 import dev.accessconsole.domain.model.Page;
@@ -67,7 +68,7 @@ public class MemberService {
      * and commit, and the dirty check of the page's entities at commit, were most of the list's cost beside the query).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OrganizationMember> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
+    public Page<MemberListing> list(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
         return organizations.members(organizationId, UserAccount.emailKey(email), roles, page);
     }
 

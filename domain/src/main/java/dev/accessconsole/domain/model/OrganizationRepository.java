@@ -40,7 +40,8 @@ public interface OrganizationRepository {
 
     long count(String organizationId, String email, String externalId);
 
-    Page<OrganizationMember> members(String organizationId, String email, List<OrgRole> roles, PageRequest page);
+    /** Active members (email and roles filters optional), paged by user id, as lists show them. */
+    Page<MemberListing> members(String organizationId, String email, List<OrgRole> roles, PageRequest page);
 
 
     /** The user's memberships, organizations and roles, oldest first. */

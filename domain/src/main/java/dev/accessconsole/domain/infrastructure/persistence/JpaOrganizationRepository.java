@@ -3,6 +3,7 @@ package dev.accessconsole.domain.infrastructure.persistence;
 import dev.accessconsole.authz.api.OrgRole;
 import dev.accessconsole.domain.model.Cursor;
 import dev.accessconsole.domain.model.Organization;
+import dev.accessconsole.domain.model.MemberListing;
 import dev.accessconsole.domain.model.OrganizationMember;
 import dev.accessconsole.domain.model.UserAccount;
 import dev.accessconsole.domain.model.OrganizationRepository;
@@ -106,17 +107,17 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
-    public Page<OrganizationMember> members(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
-        StringBuilder base = new StringBuilder("select m from OrganizationMember m join fetch m.user u where m.organization.id = :org"
-                + " and m.suspendedAt is null");
+    public Page<MemberListing> members(String organizationId, String email, List<OrgRole> roles, PageRequest page) {
+        StringBuilder base = new StringBuilder("select new " + MemberListing.class.getName() + "(u.id, u.email, u.name, m.role, m.addedAt)"
+                + " from OrganizationMember m join m.user u where m.organization.id = :org and m.suspendedAt is null");
         if (email != null) {
             base.append(" and u.email = :email");
         }
         if (roles != null && !roles.isEmpty()) {
             base.append(" and m.role in :roles");
         }
-        TypedQuery<OrganizationMember> query = em.createQuery(Cursor.jpql(base.toString(), MEMBER_CURSOR, page, "u.id"), OrganizationMember.class)
-                .setParameter("org", organizationId).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
+        TypedQuery<MemberListing> query = em.createQuery(Cursor.jpql(base.toString(), MEMBER_CURSOR, page, "u.id"), MemberListing.class)
+                .setParameter("org", organizationId);
         if (email != null) {
             query.setParameter("email", email);
         }
