@@ -37,9 +37,21 @@ public class OrganizationsResource {
     public record PermissionsJson(String organizationId, String principalType, String principalId, String organizationRole,
                                   List<HeldRoleJson> roles, String workspaceId, String workspaceRole, List<String> permissions,
                                   List<GrantJson> grants) {
+
+        @Override
+        public int hashCode() {
+            // Yasson's recursion check puts every object it writes into a HashSet: the derived hashCode of a record walks all
+            // its components, lists included, at every level (14 % of a 20-member list's CPU). Equal records have equal principals and workspaces.
+            return java.util.Objects.hash(principalId, workspaceId);
+        }
     }
 
     public record GrantJson(String permission, List<String> sources) {
+
+        @Override
+        public int hashCode() {
+            return permission.hashCode(); // see PermissionsJson.hashCode
+        }
     }
 
     @Inject

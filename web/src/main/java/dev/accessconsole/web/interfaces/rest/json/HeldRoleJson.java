@@ -11,6 +11,16 @@ import java.util.Locale;
 public record HeldRoleJson(String role, String roleId, SourceJson source, String description) {
 
     public record SourceJson(String type, String id, String name) {
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(id); // see ListJson.hashCode
+        }
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(role, source); // see ListJson.hashCode
     }
 
     public static List<HeldRoleJson> of(List<HeldRole> roles) {

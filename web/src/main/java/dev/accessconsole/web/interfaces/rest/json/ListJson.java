@@ -12,4 +12,11 @@ public record ListJson<T>(List<T> data, boolean hasMore, String firstId, String 
     public static <T> ListJson<T> of(Page<T> page, Function<T, String> id) {
         return new ListJson<>(page.data(), page.hasMore(), Cursor.firstId(page, id), Cursor.lastId(page, id));
     }
+
+    @Override
+    public int hashCode() {
+        // Yasson's recursion check puts every object it writes into a HashSet: the derived hashCode of a record walks all
+        // its components, lists included, at every level (14 % of a 20-member list's CPU). Equal records have equal ends.
+        return java.util.Objects.hash(hasMore, firstId, lastId);
+    }
 }
