@@ -80,18 +80,20 @@ public class MemberRoles {
     /** The roles an active member holds now: their direct role, then their groups' (empty when not an active member). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<HeldRole> of(String organizationId, String userId) {
-        return organizations.member(organizationId, userId).map(member -> of(member)).orElse(List.of());
+        // the direct role alone (the member's and the person's rows are not loaded: every change rechecks its actor here)
+        return organizations.activeRole(organizationId, userId).map(role -> held(role, organizationId, userId)).orElse(List.of());
     }
 
     /** The roles an active member holds now. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<HeldRole> of(OrganizationMember member) {
-        if (member.suspended()) {
-            return List.of();
-        }
+        return member.suspended() ? List.of() : held(member.role(), member.organizationId(), member.user().id());
+    }
+
+    private List<HeldRole> held(OrgRole direct, String organizationId, String userId) {
         List<HeldRole> held = new ArrayList<>();
-        held.add(HeldRole.direct(member.role()));
-        held.addAll(groups.groupRoles(member.organizationId(), member.user().id()));
+        held.add(HeldRole.direct(direct));
+        held.addAll(groups.groupRoles(organizationId, userId));
         return held;
     }
 

@@ -100,7 +100,7 @@ public class MemberService {
         // of different members do not queue behind each other; should the member have become an admin meanwhile (read
         // again under that lock), the change is refused as a conflict rather than take the organization's row second.
         boolean admins = decisions.holdsAdmin(EnumSet.of(newRole))
-                || organizations.member(organizationId, userId).map(m -> decisions.holdsAdmin(EnumSet.of(m.role()))).orElse(false);
+                || organizations.activeRole(organizationId, userId).map(role -> decisions.holdsAdmin(EnumSet.of(role))).orElse(false);
         OrganizationMember member;
         if (admins) {
             lockAndRecheckActor(actor, organizationId);

@@ -26,6 +26,9 @@ public interface OrganizationRepository {
     /** An active member (suspended ones are nobody to the Admin API). */
     Optional<OrganizationMember> member(String organizationId, String userId);
 
+    /** An active member's direct role, read without loading the member or the person (what role checks need). */
+    Optional<OrgRole> activeRole(String organizationId, String userId);
+
     /** A member, suspended or not (SCIM sees inactive people too). */
     Optional<OrganizationMember> anyMember(String organizationId, String userId);
 

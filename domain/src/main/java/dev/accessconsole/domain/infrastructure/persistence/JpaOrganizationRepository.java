@@ -78,6 +78,17 @@ public class JpaOrganizationRepository implements OrganizationRepository {
     }
 
     @Override
+    public Optional<OrgRole> activeRole(String organizationId, String userId) {
+        if (organizationId == null || userId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select m.role from OrganizationMember m where m.organizationId = :org and m.userId = :user"
+                        + " and m.suspendedAt is null", String.class)
+                .setParameter("org", organizationId).setParameter("user", userId).getResultStream().findFirst()
+                .map(role -> OrgRole.fromValue(role).orElseThrow());
+    }
+
+    @Override
     public Map<String, OrganizationMember> anyMembers(String organizationId, Collection<String> userIds) {
         Map<String, OrganizationMember> found = new java.util.HashMap<>();
         List<String> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
