@@ -38,11 +38,15 @@ function query(params) {
   return text ? `?${text}` : '';
 }
 
-/** Calls the API; resolves with the JSON (or text for CSV), rejects with ApiError. */
+/**
+ * Calls the API; resolves with the JSON (or text for CSV), rejects with ApiError. {@code organization}: true for the
+ * current organization, false for none, or an organization id (a load that must not follow a switch made meanwhile).
+ */
 export async function call(path, { method = 'GET', body, params, accept = 'application/json', organization = true, retried = false } = {}) {
   const headers = { accept, authorization: `Bearer ${auth.token()}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (organization && organizationId) headers['anthropic-organization-id'] = organizationId;
+  const orgHeader = typeof organization === 'string' ? organization : organization ? organizationId : null;
+  if (orgHeader) headers['anthropic-organization-id'] = orgHeader;
   progress(1);
   let response;
   try {
@@ -71,11 +75,11 @@ export async function call(path, { method = 'GET', body, params, accept = 'appli
 export const page = (path, params) => call(path, { params });
 
 /** Every item of a cursor list (after_id / last_id, or page / next_page), up to max. */
-export async function all(path, params = {}, max = 1000) {
+export async function all(path, params = {}, max = 1000, organization = true) {
   const items = [];
   let cursor = {};
   for (;;) {
-    const result = await call(path, { params: { ...params, limit: 100, ...cursor } });
+    const result = await call(path, { params: { ...params, limit: 100, ...cursor }, organization });
     items.push(...result.data);
     if (!result.has_more || items.length >= max) return items;
     cursor = 'next_page' in result ? { page: result.next_page } : { after_id: result.last_id };

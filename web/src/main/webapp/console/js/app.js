@@ -133,29 +133,42 @@ async function start(hash) {
   const switcher = document.getElementById('org-select');
   switcher.replaceChildren(...me.organizations.map(o => h('option', { value: o.id }, `${o.name} (${o.role})`)));
   document.getElementById('org-switcher').hidden = me.organizations.length === 0;
-  switcher.onchange = async () => { await loadOrganization(switcher.value); location.hash = '#/overview'; render(); };
+  switcher.onchange = async () => {
+    if (await loadOrganization(switcher.value)) { location.hash = '#/overview'; render(); }
+  };
   const keep = context.organization && me.organizations.find(o => o.id === context.organization.id);
   if (me.organizations.length) {
-    await loadOrganization((keep || me.organizations[0]).id);
+    // a switch made while this first load runs supersedes it and renders its own organization
+    if (!await loadOrganization((keep || me.organizations[0]).id)) return;
   } else {
     context.organization = null;
   }
   if (location.hash !== hash) location.hash = hash; else render();
 }
 
+let loads = 0;
+
+/**
+ * Loads an organization's permissions and workspaces; answers false when a later load (the person switched
+ * organization meanwhile) superseded it. Every call names the organization: a switch never redirects a load's calls.
+ */
 async function loadOrganization(id) {
+  const load = ++loads;
   api.setOrganization(id);
   context.organization = context.me.organizations.find(o => o.id === id);
   document.getElementById('org-select').value = id;
-  const permissions = await api.call('/organizations/me/permissions');
+  const permissions = await api.call('/organizations/me/permissions', { organization: id });
+  const workspaces = await api.all('/organizations/workspaces', { include_default: true }, 1000, id);
+  // one call per workspace, for the first 100 (past them the page shows no workspace-level controls)
+  const asked = workspaces.slice(0, 100);
+  const each = await Promise.all(asked.map(w =>
+    api.call('/organizations/me/permissions', { params: { workspace_id: w.id }, organization: id }).catch(() => ({ permissions: [] }))));
+  if (load !== loads) return false;
   context.orgPermissions = new Set(permissions.permissions);
   context.roles = permissions.roles || [];
-  context.workspaces = await api.all('/organizations/workspaces', { include_default: true });
-  // one call per workspace, for the first 100 (past them the page shows no workspace-level controls)
-  const asked = context.workspaces.slice(0, 100);
-  const each = await Promise.all(asked.map(w =>
-    api.call('/organizations/me/permissions', { params: { workspace_id: w.id } }).catch(() => ({ permissions: [] }))));
+  context.workspaces = workspaces;
   context.workspacePermissions = new Map(asked.map((w, i) => [w.id, new Set(each[i].permissions)]));
+  return true;
 }
 
 function renderNav(current) {
