@@ -57,24 +57,24 @@ eval "$(python3 bench/keycloak_setup.py $KC)"
 KC_PATHS=""
 for id in $KC_MEMBERS; do KC_PATHS="$KC_PATHS /admin/realms/bench/users/$id/role-mappings/realm"; done
 
+# the scenarios, in the order each round runs them: key, name, server, wrk settings for bench/requests.lua (NAME=value,
+# separated by |; ~ separates bodies)
 declare -A NAME URL ENV
-NAME[anon]="ours: anonymous 401 (GET /v1/organizations/me)"
-URL[anon]="$BASE"; ENV[anon]="WRK_PATHS=/v1/organizations/me"
-NAME[ours_decision]="ours: GET /v1/organizations/me/permissions"
-URL[ours_decision]="$BASE"; ENV[ours_decision]="WRK_PATHS=/v1/organizations/me/permissions|WRK_AUTH=Bearer $OWNER"
-NAME[ours_explain]="ours: explain members:manage for a named member"
-URL[ours_explain]="$BASE"; ENV[ours_explain]="WRK_PATHS=/v1/organizations/users/$OWNER_ID/permissions?permission=members:manage|WRK_AUTH=Bearer $OWNER"
-NAME[kc_decision]="Keycloak: Authorization Services decision"
-URL[kc_decision]="$KC"; ENV[kc_decision]="WRK_METHOD=POST|WRK_PATHS=/realms/bench/protocol/openid-connect/token|WRK_AUTH=Bearer $KC_OWNER_TOKEN|WRK_TYPE=application/x-www-form-urlencoded|WRK_BODIES=grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Auma-ticket&audience=bench-api&permission=members%23manage&response_mode=decision"
-NAME[ours_list]="ours: GET /v1/organizations/users?limit=20"
-URL[ours_list]="$BASE"; ENV[ours_list]="WRK_PATHS=/v1/organizations/users?limit=20|WRK_AUTH=Bearer $OWNER"
-NAME[kc_list]="Keycloak: GET /admin/realms/bench/users?max=20"
-URL[kc_list]="$KC"; ENV[kc_list]="WRK_PATHS=/admin/realms/bench/users?max=20|WRK_AUTH=Bearer $KC_ADMIN_TOKEN"
-NAME[ours_role]="ours: POST /v1/organizations/users/{id} (role)"
-URL[ours_role]="$BASE"; ENV[ours_role]="WRK_METHOD=POST|WRK_PATHS=${MEMBER_IDS# }|WRK_AUTH=Bearer $OWNER|WRK_TYPE=application/json|WRK_BODIES={\"role\":\"billing\"}~{\"role\":\"developer\"}"
-NAME[kc_role]="Keycloak: POST …/users/{id}/role-mappings/realm"
-URL[kc_role]="$KC"; ENV[kc_role]="WRK_METHOD=POST|WRK_PATHS=${KC_PATHS# }|WRK_AUTH=Bearer $KC_ADMIN_TOKEN|WRK_TYPE=application/json|WRK_BODIES=$KC_ROLE_BILLING~$KC_ROLE_DEVELOPER"
-ORDER="anon ours_decision ours_explain kc_decision ours_list kc_list ours_role kc_role"
+ORDER=""
+scenario() { ORDER="$ORDER $1"; NAME[$1]=$2; URL[$1]=$3; ENV[$1]=$4; }
+KC_DECISION_BODY="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Auma-ticket&audience=bench-api&permission=members%23manage&response_mode=decision"
+scenario anon "ours: anonymous 401 (GET /v1/organizations/me)" "$BASE" "WRK_PATHS=/v1/organizations/me"
+scenario ours_decision "ours: GET /v1/organizations/me/permissions" "$BASE" "WRK_PATHS=/v1/organizations/me/permissions|WRK_AUTH=Bearer $OWNER"
+scenario ours_explain "ours: explain members:manage for a named member" "$BASE" \
+  "WRK_PATHS=/v1/organizations/users/$OWNER_ID/permissions?permission=members:manage|WRK_AUTH=Bearer $OWNER"
+scenario kc_decision "Keycloak: Authorization Services decision" "$KC" \
+  "WRK_METHOD=POST|WRK_PATHS=/realms/bench/protocol/openid-connect/token|WRK_AUTH=Bearer $KC_OWNER_TOKEN|WRK_TYPE=application/x-www-form-urlencoded|WRK_BODIES=$KC_DECISION_BODY"
+scenario ours_list "ours: GET /v1/organizations/users?limit=20" "$BASE" "WRK_PATHS=/v1/organizations/users?limit=20|WRK_AUTH=Bearer $OWNER"
+scenario kc_list "Keycloak: GET /admin/realms/bench/users?max=20" "$KC" "WRK_PATHS=/admin/realms/bench/users?max=20|WRK_AUTH=Bearer $KC_ADMIN_TOKEN"
+scenario ours_role "ours: POST /v1/organizations/users/{id} (role)" "$BASE" \
+  "WRK_METHOD=POST|WRK_PATHS=${MEMBER_IDS# }|WRK_AUTH=Bearer $OWNER|WRK_TYPE=application/json|WRK_BODIES={\"role\":\"billing\"}~{\"role\":\"developer\"}"
+scenario kc_role "Keycloak: POST …/users/{id}/role-mappings/realm" "$KC" \
+  "WRK_METHOD=POST|WRK_PATHS=${KC_PATHS# }|WRK_AUTH=Bearer $KC_ADMIN_TOKEN|WRK_TYPE=application/json|WRK_BODIES=$KC_ROLE_BILLING~$KC_ROLE_DEVELOPER"
 
 run() { # scenario seconds → "requests/s p50_ms p99_ms non2xx"
   local out
