@@ -67,6 +67,23 @@ public final class Api {
         }
     }
 
+    /** Polls {@code condition} every 200 ms until it holds; fails after {@code within}, saying {@code what} was awaited. */
+    public static void await(java.util.function.BooleanSupplier condition, Duration within, String what) throws InterruptedException {
+        await(condition, within, () -> what);
+    }
+
+    /** The same, with a description computed when it fails (what is still missing, say). */
+    public static void await(java.util.function.BooleanSupplier condition, Duration within, java.util.function.Supplier<String> what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + within + ": " + what.get());
+            }
+            Thread.sleep(200);
+        }
+    }
+
     public static Request request(String method, String path) {
         return new Request(method, path);
     }

@@ -743,7 +743,7 @@ class BrowserConsoleIT {
             browser.waitForText("#webhook-endpoints", "SIEM");
             browser.shot("36-audit-stream-secret");
             // the endpoint's own creation is an audit event: it arrives, verified, and the page says so on reload
-            WebhooksIT.await(() -> !receiver.verified().isEmpty(), java.time.Duration.ofSeconds(30), "the first delivery");
+            Api.await(() -> !receiver.verified().isEmpty(), java.time.Duration.ofSeconds(30), "the first delivery");
             browser.visible("#nav-audit").click();
             browser.waitForText("main h1", "Audit log");
             browser.visible("#nav-webhooks").click();

@@ -33,15 +33,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Waits until every one of {@code ids} was delivered and verified; fails naming those still missing. */
     public void awaitAll(List<String> ids, java.time.Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!verified.stream().map(Delivery::id).toList().containsAll(ids)) {
-            if (System.nanoTime() > deadline) {
-                List<String> got = verified.stream().map(Delivery::id).toList();
-                throw new AssertionError("not every audit event delivered within " + within + ": missing "
-                        + ids.stream().filter(id -> !got.contains(id)).toList());
-            }
-            Thread.sleep(200);
-        }
+        Api.await(() -> verified.stream().map(Delivery::id).toList().containsAll(ids), within, () -> "every audit event delivered: missing "
+                + ids.stream().filter(id -> verified.stream().noneMatch(d -> d.id().equals(id))).toList());
     }
 
     public WebhookReceiver() throws IOException {

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -71,7 +70,7 @@ public class WebhooksIT {
                 assertThat(admin.request("POST", "/v1/organizations/workspaces").org(org).json("{\"name\":\"While down " + i + "\"}").send().status()).isEqualTo(200);
                 Thread.sleep(5_000);
             }
-            await(() -> failedAttempts(admin, org, endpointId) > 0, Duration.ofSeconds(20), "the endpoint records failed attempts while down");
+            Api.await(() -> failedAttempts(admin, org, endpointId) > 0, Duration.ofSeconds(20), "the endpoint records failed attempts while down");
             Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - Duration.ofNanos(System.nanoTime() - downAt).toMillis()));
             JsonObject whileDown = admin.request("GET", "/v1/organizations/webhooks/" + endpointId).org(org).send().json();
             assertThat(whileDown.getString("state")).isEqualTo("enabled");
@@ -138,7 +137,7 @@ public class WebhooksIT {
                     .json("{\"url\":\"https://169.254.169.254/latest/meta-data/\"}").send();
             assertThat(moved.status()).isEqualTo(400);
             assertThat(moved.errorCode()).isEqualTo("webhook_url_not_allowed");
-            await(() -> failedAttempts(admin, org, endpointId) > 0, Duration.ofSeconds(20), "the redirecting endpoint fails");
+            Api.await(() -> failedAttempts(admin, org, endpointId) > 0, Duration.ofSeconds(20), "the redirecting endpoint fails");
             JsonObject endpoint = admin.request("GET", "/v1/organizations/webhooks/" + endpointId).org(org).send().json();
             assertThat(endpoint.getString("url")).isEqualTo(receiver.url("/redirect"));
             assertThat(endpoint.getJsonObject("delivery").getString("last_error")).contains("302").contains("redirects are not followed");
@@ -208,22 +207,7 @@ public class WebhooksIT {
         }
     }
 
-
     private static int failedAttempts(Person admin, String org, String endpointId) {
         return admin.request("GET", "/v1/organizations/webhooks/" + endpointId).org(org).send().json().getJsonObject("delivery").getInt("failed_attempts");
-    }
-
-    static void await(BooleanSupplier condition, Duration within, String what) throws InterruptedException {
-        await(condition, within, () -> what);
-    }
-
-    static void await(BooleanSupplier condition, Duration within, java.util.function.Supplier<String> what) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + within + ": " + what.get());
-            }
-            Thread.sleep(200);
-        }
     }
 }
