@@ -80,7 +80,7 @@ public class MemberRoles {
     /** The roles an active member holds now: their direct role, then their groups' (empty when not an active member). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<HeldRole> of(String organizationId, String userId) {
-        // the direct role alone (the member's and the person's rows are not loaded: every change rechecks its actor here)
+        // the direct role read as one column, the member and the person not loaded (every change rechecks its actor here)
         return organizations.activeRole(organizationId, userId).map(role -> held(role, organizationId, userId)).orElse(List.of());
     }
 

@@ -13,6 +13,6 @@ public record MemberListing(String userId, String email, String name, OrgRole ro
 
     /** What the query selects: the stored role and the person's name, which is their email when they gave none. */
     public MemberListing(String userId, String email, String name, String role, Instant addedAt) {
-        this(userId, email, name != null ? name : email, OrgRole.fromValue(role).orElseThrow(), addedAt);
+        this(userId, email, UserAccount.displayName(name, email), OrgRole.fromValue(role).orElseThrow(), addedAt);
     }
 }

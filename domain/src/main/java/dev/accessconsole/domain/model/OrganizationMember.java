@@ -115,6 +115,11 @@ public class OrganizationMember {
         return organization;
     }
 
+    /** The member as a list shows them. */
+    public MemberListing listing() {
+        return new MemberListing(user.id(), user.email(), user.name(), role(), addedAt);
+    }
+
     public UserAccount user() {
         return user;
     }

@@ -193,6 +193,11 @@ public class UserAccount {
 
     /** The display name; the email when the identity provider gave none. */
     public String name() {
+        return displayName(name, email);
+    }
+
+    /** A person's display name from their stored name and email (lists read both columns without loading the person). */
+    public static String displayName(String name, String email) {
         return name != null ? name : email;
     }
 
